@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import type { Command } from 'commander';
+import { buildApp, createServices, openDatabase, redact, type Services } from '@rapport/server';
+import { configOrExit } from '../runtime.js';
+import { loadDemo } from './demo.js';
+
+export const DEMO_SLUG = 'demo';
+export const DEMO_ADMIN = 'admin@demo.example';
+
+/** On first start: the demo workspace, with data, an admin and an API key. Returns lines to print. */
+async function ensureDemoWorkspace(services: Services): Promise<string[]> {
+  if (await services.workspaces.bySlug(DEMO_SLUG)) {
+    return [
+      `  Demo workspace: ${DEMO_SLUG} (its admin password and first API key were printed when it was created)`,
+      `  New API key:    npx rapport apikey create --workspace ${DEMO_SLUG} --name me`,
+    ];
+  }
+  const workspace = await services.workspaces.create({ slug: DEMO_SLUG, name: 'Demo company', defaultCurrency: 'EUR' });
+  const password = randomBytes(12).toString('base64url');
+  await services.users.addToWorkspace(workspace.id, { email: DEMO_ADMIN, name: 'Demo admin', password, role: 'admin' });
+  const summary = await loadDemo(services, DEMO_SLUG, 'small', 1);
+  const { key } = await services.apiKeys.create(workspace.id, 'quick start', 'cli');
+  return [
+    `  Demo workspace: ${DEMO_SLUG}, ${summary}`,
+    `  Admin login:    ${DEMO_ADMIN} / ${password}`,
+    `  API key:        ${key}`,
+    `  Try:            curl -H "Authorization: Bearer ${key}" "http://HOST/api/v1/objects/people?limit=5"`,
+  ];
+}
+
+export function registerServeCommand(program: Command) {
+  program.command('serve')
+    .description('Start the server (migrating the database first)')
+    .option('--demo', 'on first start, create the demo workspace with demo data, an admin login and an API key')
+    .action(async (options: { demo?: boolean }) => {
+      const config = configOrExit();
+      const database = openDatabase(config);
+      await database.migrate().catch((error: Error) => {
+        throw new Error(`cannot open the database at ${redact(config.databaseUrl)}: ${error.message}`);
+      });
+      const services = createServices(database);
+      const lines = options.demo ? await ensureDemoWorkspace(services) : [];
+      const app = await buildApp(services, { logLevel: config.logLevel });
+      await app.listen({ port: config.port, host: config.host });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+      process.stdout.write([
+        '',
+        `Rapport is running at ${url}`,
+        `  API reference:  ${url}/docs`,
+        `  Database:       ${redact(config.databaseUrl)}`,
+        ...lines.map((line) => line.replace('http://HOST', url)),
+        '',
+      ].join('\n') + '\n');
+      const stop = async () => {
+        await app.close();
+        await database.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

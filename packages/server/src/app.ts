@@ -1,0 +1,67 @@
+// The Fastify application: plugins, the error handler, public routes, and the authenticated
+// /api/v1 routes of every module.
+import Fastify, { type FastifyInstance } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+import type { LogLevel } from './config.js';
+import { requireApiKey } from './http/authenticate.js';
+import { ProblemSchema } from './http/conventions.js';
+import { answerNotFound, installProblemHandlers } from './http/problem.js';
+import { validatorCompiler } from './http/validation.js';
+import { dealRoutes } from './modules/deals/routes.js';
+import { metadataRoutes } from './modules/metadata/routes.js';
+import { openApiRoutes, registerOpenApi } from './modules/openapi/routes.js';
+import { recordRoutes } from './modules/records/routes.js';
+import { installMetrics } from './modules/system/metrics.js';
+import { systemRoutes } from './modules/system/routes.js';
+import { timelineRoutes } from './modules/timeline/routes.js';
+import type { Services } from './services.js';
+
+export const BODY_LIMIT = 4 * 1024 * 1024;
+
+export interface AppOptions {
+  logLevel?: LogLevel;
+  /** Where logs go (tests capture them); stdout by default. */
+  logStream?: NodeJS.WritableStream;
+}
+
+/**
+ * Builds the application on already-created services (not listening yet).
+ * @example const app = await buildApp(createServices(database)); await app.listen({ port: 3000 });
+ */
+export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
+    bodyLimit: BODY_LIMIT,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : uuidv7();
+    },
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.addSchema(ProblemSchema);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  installProblemHandlers(app);
+  const metrics = installMetrics(app);
+  await registerOpenApi(app);
+  const openApi = openApiRoutes(app);
+
+  await app.register(systemRoutes(services.database, metrics));
+  await app.register(openApi.publicRoutes);
+  await app.register(async (api) => {
+    requireApiKey(api, services.apiKeys, services.workspaces);
+    api.setNotFoundHandler(answerNotFound); // unknown /api/v1 paths answer 401 before 404
+    await api.register(openApi.apiRoutes);
+    await api.register(recordRoutes(services.engine));
+    await api.register(timelineRoutes(services.timeline));
+    await api.register(dealRoutes(services.deals));
+    await api.register(metadataRoutes(services.metadata));
+  }, { prefix: '/api/v1' });
+  return app;
+}

@@ -1,0 +1,41 @@
+// What differs between SQLite and PostgreSQL, behind one interface (Kysely's own pattern).
+// The rest of the server never asks which database it is on.
+import type { Expression, Kysely, RawBuilder, SelectQueryBuilder } from 'kysely';
+
+/** How a value is stored: the engine converts at this boundary only. */
+export type StorageKind = 'text' | 'integer' | 'float' | 'boolean' | 'json';
+
+export interface Dialect {
+  readonly name: 'sqlite' | 'postgres';
+  /** Column types for migrations. Text is compared by code point on both databases. */
+  readonly columnTypes: Readonly<Record<StorageKind, Expression<unknown> | 'integer' | 'bigint' | 'real' | 'double precision' | 'text' | 'jsonb' | 'boolean'>>;
+  /** Runs `work` in one write transaction (SQLite: BEGIN IMMEDIATE, so writers queue instead of failing). */
+  transaction<T>(db: Kysely<any>, work: (trx: Kysely<any>) => Promise<T>): Promise<T>;
+  /** Locks the rows a select reads until the transaction ends (SQLite: its one writer already excludes others). */
+  forUpdate<Q extends SelectQueryBuilder<any, any, any>>(query: Q): Q;
+  /** Converts a JS value to what the driver binds for a column of `kind`. */
+  toDb(value: unknown, kind: StorageKind): unknown;
+  /** Converts what the driver returns for a column of `kind` to its JS value. */
+  fromDb(value: unknown, kind: StorageKind): unknown;
+  /** A key of a JSON object column, as an SQL value of `kind` (json: the raw JSON value). */
+  jsonGet(column: Expression<unknown>, key: string, kind: StorageKind): RawBuilder<unknown>;
+  /** The JSON object column without one key (for purging a deleted custom field). */
+  jsonWithout(column: Expression<unknown>, key: string): RawBuilder<unknown>;
+  /** The elements of a JSON array as a table with one column, `value` (text or number). */
+  jsonElements(array: Expression<unknown>, kind: StorageKind): RawBuilder<unknown>;
+  /** A JSON array built from the rows of a subquery (Kysely's json helpers). */
+  jsonArrayFrom(query: SelectQueryBuilder<any, any, any>): RawBuilder<unknown>;
+  /** ASCII-case-insensitive LIKE with `\` as escape (both databases fold A–Z only). */
+  likeIgnoringAsciiCase(value: Expression<unknown>, pattern: string): RawBuilder<boolean>;
+  /** True when `error` is a unique-constraint violation. */
+  isUniqueViolation(error: unknown): boolean;
+  /** Appends rows to a table as fast as the database allows (COPY on PostgreSQL). */
+  bulkInsert(table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void>;
+  /** Closes the connection(s). */
+  close(): Promise<void>;
+}
+
+/** Escapes `%`, `_` and `\` for a LIKE pattern with `\` as escape character. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}

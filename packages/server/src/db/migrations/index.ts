@@ -1,0 +1,11 @@
+// The ordered list of migrations. Append; never edit or reorder one that has shipped.
+import * as initial from './0001-initial.js';
+import type { MigrationContext } from './builder.js';
+
+export interface RapportMigration {
+  up(context: MigrationContext): Promise<void>;
+}
+
+export const MIGRATIONS: Readonly<Record<string, RapportMigration>> = {
+  '0001-initial': initial,
+};

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../test/support/database.js';
+import { createTestApp, type TestApp } from '../../../test/support/app.js';
+
+describe.each(DIALECTS)('operational endpoints on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  it('answers health and readiness without credentials', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    expect((await t.app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ok' });
+    const front = await t.app.inject({ method: 'GET', url: '/' });
+    expect(front.headers['content-type']).toMatch(/text\/html/);
+  });
+
+  it('counts requests and their latency per route pattern in Prometheus format', async () => {
+    await t.call('GET', '/api/v1/objects/people');
+    await t.call('GET', '/api/v1/objects/people/01900000-0000-7000-8000-000000000000');
+    const response = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/plain/);
+    expect(response.body).toMatch(/http_requests_total\{method="GET",route="\/api\/v1\/objects\/:object",status_code="200"\} \d+/);
+    expect(response.body).toMatch(/http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/api\/v1\/objects\/:object\/:id",status_code="404"\}/);
+    expect(response.body).not.toMatch(/01900000-0000/);
+  });
+
+  it('echoes a request id and puts it in every problem', async () => {
+    const response = await t.call('GET', '/api/v1/objects/nothing', undefined, { 'x-request-id': 'trace-123' });
+    expect(response.headers['x-request-id']).toBe('trace-123');
+    expect(response.json().requestId).toBe('trace-123');
+  });
+
+  it('says the database is not ready when it cannot be reached', async () => {
+    const broken = await createTestApp(dialect);
+    await broken.database.close();
+    const response = await broken.app.inject({ method: 'GET', url: '/readyz' });
+    expect(response.statusCode).toBe(503);
+    await broken.app.close();
+  });
+});
