@@ -19,6 +19,11 @@ export function configOrExit(): Config {
   }
 }
 
+/** The server's options from configuration: public URL, cookies, mail. */
+export function serviceOptions(config: Config) {
+  return { publicUrl: config.publicUrl, cookieSecure: config.cookieSecure, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom };
+}
+
 /** Opens and migrates the configured database, runs `work` with the services, then closes. */
 export async function withServices<T>(work: (services: Services, config: Config) => Promise<T>, options: { keepOpen?: boolean; migrate?: boolean } = {}): Promise<T> {
   const config = configOrExit();
@@ -29,7 +34,7 @@ export async function withServices<T>(work: (services: Services, config: Config)
     await database.close().catch(() => {});
     throw new Error(`cannot open the database at ${redact(config.databaseUrl)}: ${(error as Error).message}`);
   }
-  const services = createServices(database);
+  const services = createServices(database, serviceOptions(config));
   try {
     return await work(services, config);
   } finally {

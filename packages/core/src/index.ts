@@ -4,3 +4,4 @@ export * from './fields/index.js';
 export * from './objects/index.js';
 export * from './schema/record-schema.js';
 export * from './filter/index.js';
+export * from './access/index.js';

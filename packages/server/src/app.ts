@@ -3,10 +3,17 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import type { LogLevel } from './config.js';
-import { requireApiKey } from './http/authenticate.js';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { authenticate } from './http/authenticate.js';
+import { CONTENT_SECURITY_POLICY } from './http/security-headers.js';
 import { ProblemSchema } from './http/conventions.js';
 import { answerNotFound, installProblemHandlers } from './http/problem.js';
 import { validatorCompiler } from './http/validation.js';
+import { settingsRoutes } from './modules/access/routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { authRoutes } from './modules/auth/routes.js';
 import { dealRoutes } from './modules/deals/routes.js';
 import { metadataRoutes } from './modules/metadata/routes.js';
 import { openApiRoutes, registerOpenApi } from './modules/openapi/routes.js';
@@ -17,6 +24,7 @@ import { timelineRoutes } from './modules/timeline/routes.js';
 import type { Services } from './services.js';
 
 export const BODY_LIMIT = 4 * 1024 * 1024;
+
 
 export interface AppOptions {
   logLevel?: LogLevel;
@@ -48,6 +56,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     reply.header('x-request-id', request.id);
   });
   installProblemHandlers(app);
+  await app.register(cookie);
+  await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
+  await app.register(rateLimit, { global: false });
   const metrics = installMetrics(app);
   await registerOpenApi(app);
   const openApi = openApiRoutes(app);
@@ -55,8 +66,11 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(systemRoutes(services.database, metrics));
   await app.register(openApi.publicRoutes);
   await app.register(async (api) => {
-    requireApiKey(api, services.apiKeys, services.workspaces);
+    authenticate(api, { ...services, publicUrl: services.options.publicUrl });
     api.setNotFoundHandler(answerNotFound); // unknown /api/v1 paths answer 401 before 404
+    await api.register(authRoutes({ ...services, cookieSecure: services.options.cookieSecure }));
+    await api.register(settingsRoutes(services));
+    await api.register(auditRoutes(services.audit));
     await api.register(openApi.apiRoutes);
     await api.register(recordRoutes(services.engine));
     await api.register(timelineRoutes(services.timeline));

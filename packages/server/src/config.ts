@@ -12,6 +12,13 @@ export interface Config {
   port: number;
   host: string;
   logLevel: LogLevel;
+  /** Where links in emails point (invitations, password resets); default http://HOST:PORT. */
+  publicUrl: string;
+  /** Session cookies carry Secure: set by COOKIE_SECURE=1 or an https PUBLIC_URL. */
+  cookieSecure: boolean;
+  /** Outgoing mail: `smtp://user:pass@host:port` or `smtps://…`; unset → no mail is sent. */
+  smtpUrl?: string;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -27,12 +34,44 @@ const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debu
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const database = parseDatabaseUrl(env.DATABASE_URL);
+  const port = parsePort(env.PORT);
+  const host = parseHost(env.HOST);
+  const publicUrl = parsePublicUrl(env.PUBLIC_URL, host, port);
   return {
     ...database,
-    port: parsePort(env.PORT),
-    host: parseHost(env.HOST),
+    port,
+    host,
     logLevel: parseLogLevel(env.LOG_LEVEL),
+    publicUrl,
+    cookieSecure: parseFlag('COOKIE_SECURE', env.COOKIE_SECURE) ?? publicUrl.startsWith('https:'),
+    smtpUrl: parseSmtpUrl(env.SMTP_URL),
+    mailFrom: parseMailFrom(env.MAIL_FROM),
   };
+}
+
+function parsePublicUrl(value: string | undefined, host: string, port: number): string {
+  if (value === undefined || value === '') return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) throw new ConfigError(`PUBLIC_URL: expected an http(s) URL such as https://crm.example.com, got ${JSON.stringify(value)}`);
+  return new URL(value).origin;
+}
+
+function parseFlag(name: string, value: string | undefined): boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value === '1' || value === 'true') return true;
+  if (value === '0' || value === 'false') return false;
+  throw new ConfigError(`${name}: expected 1 or 0, got ${JSON.stringify(value)}`);
+}
+
+function parseSmtpUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!URL.canParse(value) || !/^smtps?:$/.test(new URL(value).protocol)) throw new ConfigError(`SMTP_URL: expected smtp://host:port or smtps://user:password@host:port, got ${redact(value)}`);
+  return value;
+}
+
+function parseMailFrom(value: string | undefined): string {
+  if (value === undefined || value === '') return 'Rapport <no-reply@rapport.invalid>';
+  if (!/^[^\r\n]*@[^\r\n]*$/.test(value)) throw new ConfigError(`MAIL_FROM: expected an address such as "Rapport <crm@example.com>", got ${JSON.stringify(value)}`);
+  return value;
 }
 
 function parseDatabaseUrl(value: string | undefined): Pick<Config, 'databaseUrl' | 'databaseKind' | 'sqlitePath'> {

@@ -36,15 +36,15 @@ export class ValidationFailed extends DomainError {
 
 export class Unauthorized extends DomainError {
   readonly status = 401;
-  readonly code = 'unauthorized';
-  readonly title = 'Authentication required';
+  readonly code: string = 'unauthorized';
+  readonly title: string = 'Authentication required';
   override readonly headers = { 'www-authenticate': 'Bearer realm="rapport"' };
 }
 
 export class Forbidden extends DomainError {
   readonly status = 403;
-  readonly code = 'forbidden';
-  readonly title = 'Not allowed';
+  readonly code: string = 'forbidden';
+  readonly title: string = 'Not allowed';
 }
 
 export class NotFound extends DomainError {
@@ -72,4 +72,21 @@ export class BusinessRule extends DomainError {
   readonly status = 422;
   readonly code = 'business-rule';
   readonly title = 'Refused by a business rule';
+}
+
+export class TooManyRequests extends DomainError {
+  readonly status = 429;
+  readonly code = 'too-many-requests';
+  readonly title = 'Too many attempts';
+  override readonly headers: Record<string, string>;
+  constructor(detail: string, retryAfterSeconds: number) {
+    super(detail);
+    this.headers = { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) };
+  }
+}
+
+export class ServiceUnavailable extends DomainError {
+  readonly status = 503;
+  readonly code = 'unavailable';
+  readonly title = 'Not available on this server';
 }

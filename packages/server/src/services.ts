@@ -2,8 +2,16 @@
 // the module services routes and the CLI call.
 import type { Database } from './db/database.js';
 import { RecordEngine } from './engine/engine.js';
+import { AccessService } from './modules/access/service.js';
+import { AuditService } from './modules/audit/service.js';
 import { ApiKeyService } from './modules/auth/api-keys.js';
+import { InvitationService } from './modules/auth/invitations.js';
+import { PasswordResetService } from './modules/auth/password-reset.js';
+import { AuthService } from './modules/auth/service.js';
+import { SessionService } from './modules/auth/sessions.js';
+import { TwoFactorService } from './modules/auth/two-factor.js';
 import { UserService } from './modules/auth/users.js';
+import { Mailer } from './modules/mail/mailer.js';
 import { caseHooks } from './modules/cases/hooks.js';
 import { dealHooks } from './modules/deals/hooks.js';
 import { DealService } from './modules/deals/service.js';
@@ -26,9 +34,27 @@ export interface Services {
   metadata: MetadataService;
   deals: DealService;
   timeline: TimelineService;
+  audit: AuditService;
+  access: AccessService;
+  sessions: SessionService;
+  twoFactor: TwoFactorService;
+  auth: AuthService;
+  passwordReset: PasswordResetService;
+  invitations: InvitationService;
+  mailer: Mailer;
+  options: Required<Omit<ServiceOptions, 'smtpUrl'>> & Pick<ServiceOptions, 'smtpUrl'>;
 }
 
-export function createServices(database: Database): Services {
+export interface ServiceOptions {
+  /** The origin people reach this server at (links in emails, CSRF origin check). */
+  publicUrl?: string;
+  cookieSecure?: boolean;
+  smtpUrl?: string;
+  mailFrom?: string;
+}
+
+export function createServices(database: Database, given: ServiceOptions = {}): Services {
+  const options = { publicUrl: given.publicUrl ?? 'http://127.0.0.1:3000', cookieSecure: given.cookieSecure ?? false, smtpUrl: given.smtpUrl, mailFrom: given.mailFrom ?? 'Rapport <no-reply@rapport.invalid>' };
   const engine = new RecordEngine();
   engine.hooks.register('people', peopleHooks);
   engine.hooks.register('deals', dealHooks);
@@ -37,13 +63,29 @@ export function createServices(database: Database): Services {
   engine.hooks.register('tasks', taskHooks);
   engine.hooks.register('surveyResponses', surveyHooks);
   const registry = new DefinitionRegistry();
+  const workspaces = new WorkspaceService(database, registry, engine);
+  const audit = new AuditService(database);
+  const access = new AccessService(database, audit);
+  const users = new UserService(database);
+  const sessions = new SessionService(database);
+  const twoFactor = new TwoFactorService(users);
+  const mailer = new Mailer({ smtpUrl: options.smtpUrl, from: options.mailFrom });
   return {
     database,
     engine,
     registry,
-    workspaces: new WorkspaceService(database, registry, engine),
-    apiKeys: new ApiKeyService(database),
-    users: new UserService(database),
+    workspaces,
+    apiKeys: new ApiKeyService(database, audit),
+    users,
+    audit,
+    access,
+    sessions,
+    twoFactor,
+    mailer,
+    options,
+    auth: new AuthService(users, sessions, twoFactor, workspaces, audit),
+    passwordReset: new PasswordResetService(database, users, sessions, mailer, audit, options.publicUrl),
+    invitations: new InvitationService(database, users, access, mailer, audit, options.publicUrl),
     metadata: new MetadataService(registry),
     deals: new DealService(engine),
     timeline: new TimelineService(engine),

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { buildApp, createServices, openDatabase, redact, type Services } from '@rapport/server';
-import { configOrExit } from '../runtime.js';
+import { configOrExit, serviceOptions } from '../runtime.js';
 import { loadDemo } from './demo.js';
 
 export const DEMO_SLUG = 'demo';
@@ -19,10 +19,10 @@ async function ensureDemoWorkspace(services: Services): Promise<string[]> {
   const password = randomBytes(12).toString('base64url');
   await services.users.addToWorkspace(workspace.id, { email: DEMO_ADMIN, name: 'Demo admin', password, role: 'admin' });
   const summary = await loadDemo(services, DEMO_SLUG, 'small', 1);
-  const { key } = await services.apiKeys.create(workspace.id, 'quick start', 'cli');
+  const { key } = await services.apiKeys.create(workspace.id, { name: 'quick start' }, { actor: 'system' });
   return [
     `  Demo workspace: ${DEMO_SLUG}, ${summary}`,
-    `  Admin login:    ${DEMO_ADMIN} / ${password}`,
+    `  Sign in:        http://HOST/ as ${DEMO_ADMIN} / ${password}`,
     `  API key:        ${key}`,
     `  Try:            curl -H "Authorization: Bearer ${key}" "http://HOST/api/v1/objects/people?limit=5"`,
   ];
@@ -38,7 +38,7 @@ export function registerServeCommand(program: Command) {
       await database.migrate().catch((error: Error) => {
         throw new Error(`cannot open the database at ${redact(config.databaseUrl)}: ${error.message}`);
       });
-      const services = createServices(database);
+      const services = createServices(database, serviceOptions(config));
       const lines = options.demo ? await ensureDemoWorkspace(services) : [];
       const app = await buildApp(services, { logLevel: config.logLevel });
       await app.listen({ port: config.port, host: config.host });

@@ -5,6 +5,7 @@ export const campaigns = withSystemFields({
   labelSingular: 'Campaign',
   labelPlural: 'Campaigns',
   description: 'A marketing effort with a budget, a cost and members.',
+  ownerField: 'ownerId',
   displayField: 'name',
   fields: [
     { name: 'name', label: 'Name', type: 'text', isRequired: true, isSearchable: true, isListed: true, maxLength: 200 },

@@ -6,6 +6,7 @@ export const cases = withSystemFields({
   labelSingular: 'Case',
   labelPlural: 'Cases',
   description: 'A support ticket: a customer’s problem, from opening to resolution.',
+  ownerField: 'assigneeId',
   displayField: 'subject',
   timeline: { at: 'openedAt', title: 'subject', kind: 'case' },
   fields: [

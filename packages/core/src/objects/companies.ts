@@ -12,6 +12,7 @@ export const companies = withSystemFields({
   labelSingular: 'Company',
   labelPlural: 'Companies',
   description: 'An organisation you sell to, buy from or work with.',
+  ownerField: 'ownerId',
   displayField: 'name',
   timelineRollup: { object: 'people', field: 'companyIds' },
   fields: [

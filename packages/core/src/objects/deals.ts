@@ -6,6 +6,7 @@ export const deals = withSystemFields({
   labelSingular: 'Deal',
   labelPlural: 'Deals',
   description: 'A sales opportunity moving through a pipeline.',
+  ownerField: 'ownerId',
   displayField: 'name',
   timeline: { at: 'createdAt', title: 'name', kind: 'deal' },
   fields: [

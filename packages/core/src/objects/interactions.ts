@@ -9,6 +9,7 @@ export const interactions = withSystemFields({
   labelSingular: 'Interaction',
   labelPlural: 'Interactions',
   description: 'A touchpoint with a customer: who took part, which way it went and who started it.',
+  ownerField: 'ownerId',
   displayField: 'subject',
   timeline: { at: 'occurredAt', title: 'subject', kind: 'interaction' },
   fields: [

@@ -11,6 +11,7 @@ export const people = withSystemFields({
   labelSingular: 'Person',
   labelPlural: 'People',
   description: 'A contact: a lead, a customer, or anyone you deal with.',
+  ownerField: 'ownerId',
   displayField: 'fullName',
   fields: [
     { name: 'firstName', label: 'First name', type: 'text', isSearchable: true, maxLength: 100 },

@@ -6,6 +6,7 @@ export const tasks = withSystemFields({
   labelSingular: 'Task',
   labelPlural: 'Tasks',
   description: 'Something to do, for someone, by a date.',
+  ownerField: 'assigneeId',
   displayField: 'title',
   timeline: { at: 'createdAt', title: 'title', kind: 'task' },
   fields: [

@@ -18,6 +18,11 @@ export interface ObjectDefinition {
   labelPlural: string;
   description?: string;
   isCustom?: boolean;
+  /**
+   * The user field that says whose record this is (`ownerId`, `assigneeId`): record visibility
+   * (own / team / all) is decided on it. Objects without one are visible to every reader.
+   */
+  ownerField?: string;
   /** The field that names a record in lists, search results and timelines. */
   displayField: string;
   /** Fields, system fields included (see `withSystemFields`). */

@@ -1,7 +1,7 @@
 // The tables of the schema, and the one place names move between API camelCase and SQL snake_case.
 
 /** Tables without a workspace: the workspaces themselves, users (who may belong to several). */
-export const GLOBAL_TABLES: ReadonlySet<string> = new Set(['workspaces', 'users', 'kysely_migration', 'kysely_migration_lock']);
+export const GLOBAL_TABLES: ReadonlySet<string> = new Set(['workspaces', 'users', 'password_resets', 'kysely_migration', 'kysely_migration_lock']);
 
 /** Every table that carries `workspace_id`; the scope plugin guards exactly these. */
 export const WORKSPACE_TABLES: ReadonlySet<string> = new Set([
@@ -9,6 +9,7 @@ export const WORKSPACE_TABLES: ReadonlySet<string> = new Set([
   'people', 'companies', 'person_companies', 'deals', 'pipelines', 'stages', 'interactions', 'interaction_participants',
   'tasks', 'notes', 'products', 'orders', 'order_lines', 'cases', 'campaigns', 'campaign_members', 'survey_responses',
   'tags', 'record_tags', 'custom_records',
+  'sessions', 'invitations', 'roles', 'teams', 'team_members', 'audit_log',
 ]);
 
 /**

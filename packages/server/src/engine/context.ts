@@ -1,7 +1,7 @@
 // The request context every engine call starts from: the workspace (taken from the credential,
-// never from the request), who acts, a query handle already scoped to the workspace, and the
-// workspace's object definitions.
-import type { ObjectDefinition } from '@rapport/core';
+// never from the request), who acts and what they may do, a query handle already scoped to the
+// workspace, and the workspace's object definitions as the caller may see them.
+import type { Access, ObjectDefinition } from '@rapport/core';
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../db/dialects/dialect.js';
 
@@ -19,8 +19,11 @@ export interface RequestContext {
   /** Every query through it is scoped to `workspaceId`. Inside a write, the transaction. */
   readonly db: Kysely<any>;
   readonly dialect: Dialect;
+  /** The workspace's objects as this caller sees them: fields hidden from their role are absent. */
   readonly objects: WorkspaceObjects;
   readonly defaultCurrency: string;
+  /** What the caller may do and see: permissions, record visibility, hidden fields. */
+  readonly access: Access;
 }
 
 /** The same context inside a transaction. */

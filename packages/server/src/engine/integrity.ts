@@ -99,7 +99,7 @@ export async function checkUnique(ctx: RequestContext, definition: ObjectDefinit
     }
     const values = [...claimed.keys()];
     for (let start = 0; start < values.length; start += CHUNK) {
-      const rows = await fromObject(ctx, definition).select([`${ROOT}.id`, `${ROOT}.${place.column} as value`])
+      const rows = await fromObject(ctx, definition, 'anyOwner').select([`${ROOT}.id`, `${ROOT}.${place.column} as value`])
         .where(`${ROOT}.${place.column}`, 'in', values.slice(start, start + CHUNK) as never[]).where(`${ROOT}.deleted_at`, 'is', null).execute();
       for (const row of rows) {
         const write = claimed.get(row.value);

@@ -25,11 +25,28 @@ export interface ListPage {
   total?: number;
 }
 
-/** `select … from <table> as t` restricted to the object (custom objects share a table). */
-export function fromObject(ctx: RequestContext, definition: ObjectDefinition): SelectQueryBuilder<any, any, any> {
+/**
+ * Whose records a query reaches: those the caller may see (every read and write on their behalf),
+ * or any owner's (uniqueness checks, reading back what was just written).
+ */
+export type Reach = 'visible' | 'anyOwner';
+
+/** `select … from <table> as t` restricted to the object (custom objects share a table) and, by default, to the records the caller may see. */
+export function fromObject(ctx: RequestContext, definition: ObjectDefinition, reach: Reach = 'visible'): SelectQueryBuilder<any, any, any> {
   const storage = storageOf(definition);
   let query = ctx.db.selectFrom(`${storage.table} as ${ROOT}`);
   if (storage.discriminator) query = query.where(`${ROOT}.object`, '=', storage.discriminator);
+  const owners = reach === 'visible' && definition.ownerField ? ctx.access.visibleOwners(definition.name) : 'all';
+  if (owners !== 'all') {
+    const place = storage.fields.get(definition.ownerField!);
+    if (place?.kind !== 'column') throw new Error(`${definition.name}.${definition.ownerField} is not a column`);
+    const column = `${ROOT}.${place.column}`;
+    query = query.where((eb) => eb.or([
+      ...(owners.owners.length ? [eb(column, 'in', owners.owners)] : []),
+      ...(owners.includesUnowned ? [eb(column, 'is', null)] : []),
+      ...(!owners.owners.length && !owners.includesUnowned ? [sql<boolean>`1 = 0`] : []),
+    ]));
+  }
   return query;
 }
 
@@ -68,20 +85,20 @@ function pick(record: RecordValues, fields: readonly FieldDefinition[]): RecordV
 
 /** One record by id, or undefined. Trashed records only when `withTrashed`. */
 export async function getRecord(
-  ctx: RequestContext, definition: ObjectDefinition, id: string, options: { fields?: readonly FieldDefinition[]; withTrashed?: boolean } = {},
+  ctx: RequestContext, definition: ObjectDefinition, id: string, options: { fields?: readonly FieldDefinition[]; withTrashed?: boolean; reach?: Reach } = {},
 ): Promise<RecordValues | undefined> {
   const fields = withAlwaysReturned(definition, options.fields);
-  let query = selectFields(fromObject(ctx, definition).where(`${ROOT}.id`, '=', id), ctx.db, ctx.dialect, definition, fields);
+  let query = selectFields(fromObject(ctx, definition, options.reach).where(`${ROOT}.id`, '=', id), ctx.db, ctx.dialect, definition, fields);
   if (!options.withTrashed) query = query.where(`${ROOT}.deleted_at`, 'is', null);
   const row = await query.executeTakeFirst();
   return row ? rowToRecord(ctx.dialect, definition, fields, row) : undefined;
 }
 
 /** Records by id (trashed ones included), in batches of 500. */
-export async function getRecordsByIds(ctx: RequestContext, definition: ObjectDefinition, ids: readonly string[]): Promise<Map<string, RecordValues>> {
+export async function getRecordsByIds(ctx: RequestContext, definition: ObjectDefinition, ids: readonly string[], reach: Reach = 'visible'): Promise<Map<string, RecordValues>> {
   const byId = new Map<string, RecordValues>();
   for (let start = 0; start < ids.length; start += 500) {
-    const rows = await selectFields(fromObject(ctx, definition).where(`${ROOT}.id`, 'in', ids.slice(start, start + 500)), ctx.db, ctx.dialect, definition, definition.fields).execute();
+    const rows = await selectFields(fromObject(ctx, definition, reach).where(`${ROOT}.id`, 'in', ids.slice(start, start + 500)), ctx.db, ctx.dialect, definition, definition.fields).execute();
     for (const row of rows) {
       const record = rowToRecord(ctx.dialect, definition, definition.fields, row);
       byId.set(record.id as string, record);

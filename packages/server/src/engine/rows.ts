@@ -76,7 +76,7 @@ export function changedFields(definition: ObjectDefinition, before: RecordValues
   return changed;
 }
 
-/** A new record: defaults for absent fields, empty values for the rest, system fields set. */
+/** A new record: defaults for absent fields, empty values for the rest, the creating user as owner, system fields set. */
 export function newRecord(ctx: RequestContext, definition: ObjectDefinition, values: RecordValues, now: string): RecordValues {
   const record: RecordValues = {};
   for (const field of definition.fields) {
@@ -84,5 +84,7 @@ export function newRecord(ctx: RequestContext, definition: ObjectDefinition, val
     else if (field.defaultValue !== undefined && !field.isReadOnly) record[field.name] = field.defaultValue;
     else record[field.name] = isListField(field) ? [] : null;
   }
+  // A record a user creates is theirs unless they name another owner.
+  if (definition.ownerField && !(definition.ownerField in values) && ctx.access.userId) record[definition.ownerField] = ctx.access.userId;
   return Object.assign(record, { id: uuidv7(), version: 1, createdAt: now, createdBy: ctx.actor, updatedAt: now, updatedBy: ctx.actor, deletedAt: null });
 }

@@ -32,7 +32,7 @@ async function moveRecord(
       .set({ deleted_at: to === 'trash' ? now : null, version: locked.version + 1, updated_at: now, updated_by: tctx.actor })
       .where('id', '=', id).execute();
     await writeHistory(tctx, definition, now, [{ recordId: id, operation: to === 'trash' ? 'delete' : 'restore' }]);
-    const moved = (await getRecord(tctx, definition, id, { withTrashed: true }))!;
+    const moved = (await getRecord(tctx, definition, id, { withTrashed: true, reach: 'anyOwner' }))!;
     await hooks.run(to === 'trash' ? 'afterDelete' : 'afterRestore', { ctx: tctx, definition, record: moved });
     return moved;
   });

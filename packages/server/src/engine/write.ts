@@ -30,7 +30,7 @@ export function validateAll<T>(items: readonly unknown[], validate: (item: unkno
 
 /** Reads back records just written, in the given order. */
 export async function readBack(ctx: RequestContext, definition: ObjectDefinition, ids: readonly string[]): Promise<RecordValues[]> {
-  const byId = await getRecordsByIds(ctx, definition, ids);
+  const byId = await getRecordsByIds(ctx, definition, ids, 'anyOwner');
   return ids.map((id) => byId.get(id)!);
 }
 
@@ -110,7 +110,7 @@ export async function updateValidated(
   if (Number(result.numUpdatedRows) !== 1) throw new VersionConflict(locked.version);
   await replaceRelatedRows(ctx, definition, id, changedValues);
   await writeHistory(ctx, definition, now, [...changed].map((field) => ({ recordId: id, operation: 'update', field, oldValue: previous[field], newValue: record[field] })));
-  const updated = (await getRecord(ctx, definition, id))!;
+  const updated = (await getRecord(ctx, definition, id, { reach: 'anyOwner' }))!;
   await hooks.run('afterUpdate', { ctx, definition, record: updated, previous, changes: changed });
   return updated;
 }

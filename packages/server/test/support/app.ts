@@ -32,7 +32,7 @@ export async function createTestApp(dialect: DialectName, options: { logStream?:
   const makeWorkspace = async () => {
     const slug = `t${process.pid}-${Date.now().toString(36)}-${++counter}`;
     const workspace = await services.workspaces.create({ slug, name: `Test ${slug}`, defaultCurrency: 'EUR' });
-    const { key } = await services.apiKeys.create(workspace.id, 'test', 'test');
+    const { key } = await services.apiKeys.create(workspace.id, { name: 'test' }, { actor: 'system' });
     const call: TestApp['call'] = (method, url, body, headers = {}) =>
       app.inject({ method, url, headers: { authorization: `Bearer ${key}`, ...headers }, ...(body !== undefined ? { payload: body as never } : {}) });
     return { workspaceId: workspace.id, slug, apiKey: key, call };

@@ -1,5 +1,6 @@
 // The ordered list of migrations. Append; never edit or reorder one that has shipped.
 import * as initial from './0001-initial.js';
+import * as identity from './0002-identity.js';
 import type { MigrationContext } from './builder.js';
 
 export interface RapportMigration {
@@ -8,4 +9,5 @@ export interface RapportMigration {
 
 export const MIGRATIONS: Readonly<Record<string, RapportMigration>> = {
   '0001-initial': initial,
+  '0002-identity': identity,
 };

@@ -25,7 +25,7 @@ const StageVisit = Type.Object({
 
 export function dealRoutes(deals: DealService): FastifyPluginAsync {
   return async (app) => {
-    app.post<{ Params: Static<typeof Params>; Body: Static<typeof MoveBody> }>('/deals/:id/move', {
+    app.post<{ Params: Static<typeof Params>; Body: Static<typeof MoveBody> }>('/deals/:id/move', { config: { access: { object: 'deals', action: 'update' } },
       schema: {
         tags: ['Deals'], summary: 'Move a deal to another stage', operationId: 'moveDeal',
         description: 'Records the stage change with the time spent in the previous stage. Send If-Match to refuse a stale move.',
@@ -35,7 +35,7 @@ export function dealRoutes(deals: DealService): FastifyPluginAsync {
       },
     }, async (request, reply) => sendRecord(reply, await deals.move(request.ctx, request.params.id, request.body, expectedVersion(request))));
 
-    app.get<{ Params: Static<typeof Params> }>('/deals/:id/stage-history', {
+    app.get<{ Params: Static<typeof Params> }>('/deals/:id/stage-history', { config: { access: { object: 'deals', action: 'read' } },
       schema: {
         tags: ['Deals'], summary: 'The stages a deal went through, with time in each', operationId: 'getDealStageHistory',
         params: Params, response: { 200: Type.Object({ data: Type.Array(StageVisit) }), ...problemResponses(404) },

@@ -4,6 +4,7 @@
 // custom fields and objects included.
 import swagger from '@fastify/swagger';
 import scalar from '@scalar/fastify-api-reference';
+import { CONTENT_SECURITY_POLICY } from '../../http/security-headers.js';
 import type { ObjectDefinition } from '@rapport/core';
 import { STANDARD_OBJECTS } from '@rapport/core';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
@@ -61,12 +62,17 @@ export function openApiRoutes(app: FastifyInstance): { publicRoutes: FastifyPlug
     publicRoutes: async (scope) => {
       const standard = () => cached('standard', () => documentFor(base(), STANDARD_OBJECTS));
       scope.get('/openapi.json', { schema: { hide: true } }, async () => standard());
+      // The reference page runs an inline bootstrap script: allow that on /docs only.
+      scope.addHook('onRoute', (route) => {
+        if (route.url.startsWith('/docs')) route.helmet = { contentSecurityPolicy: { directives: { ...CONTENT_SECURITY_POLICY, scriptSrc: ["'self'", "'unsafe-inline'"] } } };
+      });
       await scope.register(scalar, { routePrefix: '/docs', logLevel: 'warn', configuration: { content: standard, title: 'Rapport API' } });
     },
     apiRoutes: async (scope) => {
       scope.get('/openapi.json', {
+        config: { access: 'authenticated' },
         schema: { tags: ['meta'], summary: 'The OpenAPI document of this workspace, custom fields and objects included' },
-      }, async (request) => cached(`${request.ctx.workspaceId}:${request.ctx.objects.version}`, () => documentFor(base(), request.ctx.objects.list())));
+      }, async (request) => cached(`${request.ctx.workspaceId}:${request.ctx.objects.version}:${request.ctx.access.viewKey}`, () => documentFor(base(), request.ctx.objects.list())));
     },
   };
 }

@@ -40,17 +40,17 @@ const hidden = { hide: true } as const;
 
 export function recordRoutes(engine: RecordEngine): FastifyPluginAsync {
   return async (app) => {
-    app.get<{ Params: Static<typeof ObjectParams>; Querystring: Static<typeof ListQuery> }>('/objects/:object', {
+    app.get<{ Params: Static<typeof ObjectParams>; Querystring: Static<typeof ListQuery> }>('/objects/:object', { config: { access: { object: ':object', action: 'read' } },
       schema: { ...hidden, params: ObjectParams, querystring: ListQuery },
     }, (request) => engine.list(request.ctx, request.params.object, request.query));
 
-    app.post<{ Params: Static<typeof ObjectParams> }>('/objects/:object', { schema: { ...hidden, params: ObjectParams } }, async (request, reply) => {
+    app.post<{ Params: Static<typeof ObjectParams> }>('/objects/:object', { config: { access: { object: ':object', action: 'create' } }, schema: { ...hidden, params: ObjectParams } }, async (request, reply) => {
       const record = await engine.create(request.ctx, request.params.object, request.body);
       reply.header('location', `/api/v1/objects/${request.params.object}/${record.id}`);
       return sendRecord(reply, record, 201);
     });
 
-    app.post<{ Params: Static<typeof ObjectParams>; Body: Static<typeof BatchBody> }>('/objects/:object/batch', {
+    app.post<{ Params: Static<typeof ObjectParams>; Body: Static<typeof BatchBody> }>('/objects/:object/batch', { config: { access: { object: ':object', action: (request) => ((request.body as { operation?: string } | undefined)?.operation === 'update' ? 'update' : 'create') } },
       schema: { ...hidden, params: ObjectParams, body: BatchBody },
     }, async (request) => {
       const { operation, records } = request.body;
@@ -60,24 +60,24 @@ export function recordRoutes(engine: RecordEngine): FastifyPluginAsync {
       return { data };
     });
 
-    app.post<{ Params: Static<typeof ObjectParams>; Body: Static<typeof UpsertBody> }>('/objects/:object/upsert', {
+    app.post<{ Params: Static<typeof ObjectParams>; Body: Static<typeof UpsertBody> }>('/objects/:object/upsert', { config: { access: { object: ':object', action: ['create', 'update'] } },
       schema: { ...hidden, params: ObjectParams, body: UpsertBody },
     }, async (request) => ({ data: await engine.upsert(request.ctx, request.params.object, request.body.key, request.body.records) }));
 
-    app.get<{ Params: Static<typeof RecordParams>; Querystring: { fields?: string } }>('/objects/:object/:id', {
+    app.get<{ Params: Static<typeof RecordParams>; Querystring: { fields?: string } }>('/objects/:object/:id', { config: { access: { object: ':object', action: 'read' } },
       schema: { ...hidden, params: RecordParams, querystring: Type.Object({ fields: Type.Optional(Fields) }, { additionalProperties: false }) },
     }, async (request, reply) => sendRecord(reply, await engine.get(request.ctx, request.params.object, request.params.id, request.query)));
 
-    app.patch<{ Params: Static<typeof RecordParams> }>('/objects/:object/:id', { schema: { ...hidden, params: RecordParams } }, async (request, reply) =>
+    app.patch<{ Params: Static<typeof RecordParams> }>('/objects/:object/:id', { config: { access: { object: ':object', action: 'update' } }, schema: { ...hidden, params: RecordParams } }, async (request, reply) =>
       sendRecord(reply, await engine.update(request.ctx, request.params.object, request.params.id, request.body, expectedVersion(request))));
 
-    app.delete<{ Params: Static<typeof RecordParams> }>('/objects/:object/:id', { schema: { ...hidden, params: RecordParams } }, async (request, reply) =>
+    app.delete<{ Params: Static<typeof RecordParams> }>('/objects/:object/:id', { config: { access: { object: ':object', action: 'delete' } }, schema: { ...hidden, params: RecordParams } }, async (request, reply) =>
       sendRecord(reply, await engine.delete(request.ctx, request.params.object, request.params.id, expectedVersion(request))));
 
-    app.post<{ Params: Static<typeof RecordParams> }>('/objects/:object/:id/restore', { schema: { ...hidden, params: RecordParams } }, async (request, reply) =>
+    app.post<{ Params: Static<typeof RecordParams> }>('/objects/:object/:id/restore', { config: { access: { object: ':object', action: 'delete' } }, schema: { ...hidden, params: RecordParams } }, async (request, reply) =>
       sendRecord(reply, await engine.restore(request.ctx, request.params.object, request.params.id, expectedVersion(request))));
 
-    app.get<{ Params: Static<typeof RecordParams>; Querystring: Static<typeof HistoryQuery> }>('/objects/:object/:id/history', {
+    app.get<{ Params: Static<typeof RecordParams>; Querystring: Static<typeof HistoryQuery> }>('/objects/:object/:id/history', { config: { access: { object: ':object', action: 'read' } },
       schema: { ...hidden, params: RecordParams, querystring: HistoryQuery },
     }, (request) => engine.history(request.ctx, request.params.object, request.params.id, { limit: request.query.limit ?? 50, cursor: request.query.cursor }));
   };

@@ -14,7 +14,7 @@ export const TimelineQuery = Type.Object({
 
 export function timelineRoutes(timeline: TimelineService): FastifyPluginAsync {
   return async (app) => {
-    app.get<{ Params: Static<typeof Params>; Querystring: Static<typeof TimelineQuery> }>('/objects/:object/:id/timeline', {
+    app.get<{ Params: Static<typeof Params>; Querystring: Static<typeof TimelineQuery> }>('/objects/:object/:id/timeline', { config: { access: { object: ':object', action: 'read' } },
       schema: { hide: true, params: Params, querystring: TimelineQuery },
     }, (request) => timeline.page(request.ctx, request.params.object, request.params.id, {
       limit: request.query.limit ?? 50,

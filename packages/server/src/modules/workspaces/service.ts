@@ -1,10 +1,12 @@
 // Workspaces (tenants): creating one with its starting pipeline, finding one by slug, and
 // building the request context every engine call runs in.
+import { SYSTEM_ACCESS, type Access } from '@rapport/core';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.js';
 import type { RequestContext } from '../../engine/context.js';
 import type { RecordEngine } from '../../engine/engine.js';
+import { objectsSeenBy } from '../../engine/object-view.js';
 import { Conflict, NotFound, ValidationFailed } from '../../errors.js';
 import type { DefinitionRegistry } from '../metadata/registry.js';
 
@@ -48,24 +50,29 @@ export class WorkspaceService {
     return db;
   }
 
-  /** The context for `actor` in a workspace whose version and currency are already known. */
-  async contextFor(workspace: Pick<Workspace, 'id' | 'metadataVersion' | 'defaultCurrency'>, actor: string): Promise<RequestContext> {
+  /**
+   * The context for `actor` in a workspace whose version and currency are already known, with
+   * the caller's access (full access for the system: CLI, jobs).
+   */
+  async contextFor(workspace: Pick<Workspace, 'id' | 'metadataVersion' | 'defaultCurrency'>, actor: string, access: Access = SYSTEM_ACCESS): Promise<RequestContext> {
     const db = this.scopedDb(workspace.id);
+    const objects = await this.registry.objectsOf(db, this.database.dialect, workspace.id, workspace.metadataVersion);
     return {
       workspaceId: workspace.id,
       actor,
       db,
       dialect: this.database.dialect,
-      objects: await this.registry.objectsOf(db, this.database.dialect, workspace.id, workspace.metadataVersion),
+      objects: objectsSeenBy(objects, access),
       defaultCurrency: workspace.defaultCurrency,
+      access,
     };
   }
 
   /** The context for `actor` in the workspace with this slug (CLI, jobs). */
-  async contextForSlug(slug: string, actor: string): Promise<RequestContext> {
+  async contextForSlug(slug: string, actor: string, access: Access = SYSTEM_ACCESS): Promise<RequestContext> {
     const workspace = await this.bySlug(slug);
     if (!workspace) throw new NotFound(`no workspace with slug ${JSON.stringify(slug)}`);
-    return this.contextFor(workspace, actor);
+    return this.contextFor(workspace, actor, access);
   }
 
   async bySlug(slug: string): Promise<Workspace | undefined> {
