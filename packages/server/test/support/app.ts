@@ -23,9 +23,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(dialect: DialectName, options: { logStream?: NodeJS.WritableStream } = {}): Promise<TestApp> {
+export async function createTestApp(dialect: DialectName, options: { logStream?: NodeJS.WritableStream; smtpUrl?: string } = {}): Promise<TestApp> {
   const database = await openTestDatabase(dialect);
-  const services = createServices(database.database);
+  const services = createServices(database.database, { publicUrl: 'http://127.0.0.1:3000', smtpUrl: options.smtpUrl, mailFrom: 'Rapport <crm@example.com>' });
   const app = await buildApp(services, { logLevel: options.logStream ? 'info' : 'silent', logStream: options.logStream });
   await app.ready();
 

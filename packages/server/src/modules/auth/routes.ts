@@ -8,7 +8,7 @@ import type { AccessService } from '../access/service.js';
 import type { InvitationService } from './invitations.js';
 import type { PasswordResetService } from './password-reset.js';
 import { AcceptBody, CodeBody, ResetBody, ResetRequestBody, SignInBody, SignUpBody, SwitchBody, TokenParams } from './schema.js';
-import type { AuthService, SignedIn } from './service.js';
+import { TwoFactorRequired, type AuthService, type SignedIn } from './service.js';
 import { SESSION_COOKIE, SESSION_MAX_MS, type ClientInfo } from './sessions.js';
 import type { TwoFactorService } from './two-factor.js';
 import type { UserService } from './users.js';
@@ -31,16 +31,47 @@ function client(request: FastifyRequest): ClientInfo {
   return { ip: request.ip, userAgent: request.headers['user-agent'] };
 }
 
+/**
+ * Limits attempts per address (every attempt counts) and failed attempts per account: past
+ * either limit, 429 with Retry-After until the window passes, whatever the password.
+ */
 function limiter(app: FastifyInstance, limit: { perAccount: number; perAddress: number; windowMs: number }) {
-  const refuse = (what: string) => (_request: FastifyRequest, context: { ttl: number }) =>
-    new TooManyRequests(`too many attempts for this ${what}; wait ${Math.ceil(context.ttl / 1000)} s`, context.ttl / 1000);
-  return [
-    app.rateLimit({ max: limit.perAddress, timeWindow: limit.windowMs, keyGenerator: (request) => `address:${request.ip}`, errorResponseBuilder: refuse('address') }),
-    app.rateLimit({
-      max: limit.perAccount, timeWindow: limit.windowMs, errorResponseBuilder: refuse('account'),
-      keyGenerator: (request) => `account:${String((request.body as { email?: string } | undefined)?.email ?? '').trim().toLowerCase()}`,
-    }),
-  ];
+  const byAddress = app.createRateLimit({ max: limit.perAddress, timeWindow: limit.windowMs, keyGenerator: (request) => `address:${request.ip}` });
+  const failures = app.createRateLimit({ max: limit.perAccount, timeWindow: limit.windowMs, keyGenerator: (request) => `account:${accountOf(request)}` });
+  /** Accounts whose failures reached the limit, until when. */
+  const lockedUntil = new Map<string, number>();
+  const refuse = (what: string, seconds: number) => new TooManyRequests(`too many attempts for this ${what}; wait ${Math.ceil(seconds)} s`, seconds);
+  return {
+    check: async (request: FastifyRequest) => {
+      const address = await byAddress(request);
+      if (!address.isAllowed && address.isExceeded) throw refuse('address', address.ttlInSeconds);
+      const until = lockedUntil.get(accountOf(request)) ?? 0;
+      if (until > Date.now()) throw refuse('account', (until - Date.now()) / 1000);
+    },
+    /** Counts a failure; the one that reaches the limit locks the account for the rest of the window. */
+    failed: async (request: FastifyRequest) => {
+      const result = await failures(request);
+      if (!result.isAllowed && result.remaining === 0) {
+        if (lockedUntil.size > 100_000) lockedUntil.clear();
+        lockedUntil.set(accountOf(request), Date.now() + result.ttl);
+      }
+    },
+  };
+}
+
+function accountOf(request: FastifyRequest): string {
+  return String((request.body as { email?: string } | undefined)?.email ?? '').trim().toLowerCase();
+}
+
+/** Runs `attempt`, counting a refused credential as a failure. */
+async function counted<T>(limits: ReturnType<typeof limiter>, request: FastifyRequest, attempt: () => Promise<T>): Promise<T> {
+  try {
+    return await attempt();
+  } catch (error) {
+    const askedForCode = error instanceof TwoFactorRequired && !(request.body as { code?: string }).code;
+    if (error instanceof Unauthorized && !askedForCode) await limits.failed(request);
+    throw error;
+  }
 }
 
 export function authRoutes(deps: AuthRouteDeps): FastifyPluginAsync {
@@ -85,13 +116,13 @@ export function authRoutes(deps: AuthRouteDeps): FastifyPluginAsync {
 
     app.post<{ Body: Static<typeof SignUpBody> }>('/auth/sign-up', {
       schema: { tags, summary: 'Create an account and a workspace; signs in', body: SignUpBody },
-      config: { access: 'public' }, preHandler: signInLimits,
+      config: { access: 'public' }, preHandler: signInLimits.check,
     }, async (request, reply) => signedIn(reply, await auth.signUp(request.body, client(request)), 201));
 
     app.post<{ Body: Static<typeof SignInBody> }>('/auth/sign-in', {
       schema: { tags, summary: 'Sign in with email and password (and a two-factor code when on)', body: SignInBody },
-      config: { access: 'public' }, preHandler: signInLimits,
-    }, async (request, reply) => signedIn(reply, await auth.signIn(request.body, client(request))));
+      config: { access: 'public' }, preHandler: signInLimits.check,
+    }, async (request, reply) => signedIn(reply, await counted(signInLimits, request, () => auth.signIn(request.body, client(request)))));
 
     app.post('/auth/sign-out', {
       schema: { tags, summary: 'End this session' }, config: { access: 'authenticated', allowsTwoFactorEnrolment: true },
@@ -142,15 +173,16 @@ export function authRoutes(deps: AuthRouteDeps): FastifyPluginAsync {
 
     app.post<{ Body: Static<typeof ResetRequestBody> }>('/auth/password-reset', {
       schema: { tags, summary: 'Email a password-reset link (answers the same whether the account exists)', body: ResetRequestBody },
-      config: { access: 'public' }, preHandler: resetLimits,
+      config: { access: 'public' }, preHandler: resetLimits.check,
     }, async (request, reply) => {
+      await resetLimits.failed(request); // every request counts against the account
       await passwordReset.request(request.body.email, client(request));
       return reply.status(202).send({ status: 'if the account exists, a link is on its way' });
     });
 
     app.post<{ Body: Static<typeof ResetBody> }>('/auth/password-reset/confirm', {
       schema: { tags, summary: 'Set a new password with the emailed token; ends every session', body: ResetBody },
-      config: { access: 'public' }, preHandler: resetLimits,
+      config: { access: 'public' }, preHandler: resetLimits.check,
     }, async (request, reply) => {
       await passwordReset.reset(request.body.token, request.body.password, client(request));
       return reply.status(204).send();
@@ -165,7 +197,7 @@ export function authRoutes(deps: AuthRouteDeps): FastifyPluginAsync {
 
     app.post<{ Params: Static<typeof TokenParams>; Body: Static<typeof AcceptBody> }>('/invitations/:token/accept', {
       schema: { tags, summary: 'Accept an invitation: a new account, or the signed-in one', params: TokenParams, body: AcceptBody },
-      config: { access: 'public' }, preHandler: signInLimits,
+      config: { access: 'public' }, preHandler: signInLimits.check,
     }, async (request, reply) => {
       const joined = await invitations.accept(request.params.token, { ...request.body, signedInUserId: request.session?.userId }, request.ip);
       return signedIn(reply, await auth.startAfterJoining(joined.userId, joined.workspaceId, client(request)), 201);
