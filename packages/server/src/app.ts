@@ -6,7 +6,7 @@ import type { LogLevel } from './config.js';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import { authenticate } from './http/authenticate.js';
+import { authenticate, type RouteAccess } from './http/authenticate.js';
 import { CONTENT_SECURITY_POLICY } from './http/security-headers.js';
 import { ProblemSchema } from './http/conventions.js';
 import { answerNotFound, installProblemHandlers } from './http/problem.js';
@@ -25,6 +25,19 @@ import type { Services } from './services.js';
 
 export const BODY_LIMIT = 4 * 1024 * 1024;
 
+
+/** A route of the API with the access it declares (the authorization matrix is built from these). */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: readonly RouteEntry[];
+  }
+}
 
 export interface AppOptions {
   logLevel?: LogLevel;
@@ -51,6 +64,13 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     ajv: { customOptions: { removeAdditional: false } },
   });
   app.setValidatorCompiler(validatorCompiler);
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD' && route.url.startsWith('/api/v1/')) routeTable.push({ method, url: route.url, access: route.config?.access });
+    }
+  });
   app.addSchema(ProblemSchema);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -1,6 +1,7 @@
 // Field-level history: who changed which field when, old → new; written in the same
 // transaction as the change, read back per record.
 import type { ObjectDefinition } from '@rapport/core';
+import type { SelectQueryBuilder } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { RecordValues } from './codec.js';
 import type { RequestContext } from './context.js';
@@ -68,16 +69,28 @@ export async function readHistory(
     .orderBy('id', 'desc').limit(options.limit + 1);
   if (options.before) query = query.where('id', '<', options.before);
   if (options.only) query = query.where('id', 'in', options.only);
+  // Fields the caller's role does not see (absent from its view of the definition) stay out.
+  const hidden = ctx.access.hiddenFields(definition.name);
+  query = onlyVisibleChanges(ctx, definition, query);
   const rows = await query.execute();
+  const visible = (value: unknown) => (hidden.length && value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).filter(([name]) => !hidden.includes(name)))
+    : value);
   const data = rows.slice(0, options.limit).map((row): HistoryEntry => ({
     id: row.id,
     changeId: row.change_id,
     operation: row.operation,
     field: row.field,
-    oldValue: ctx.dialect.fromDb(row.old_value, 'json'),
-    newValue: ctx.dialect.fromDb(row.new_value, 'json'),
+    oldValue: row.field ? ctx.dialect.fromDb(row.old_value, 'json') : visible(ctx.dialect.fromDb(row.old_value, 'json')),
+    newValue: row.field ? ctx.dialect.fromDb(row.new_value, 'json') : visible(ctx.dialect.fromDb(row.new_value, 'json')),
     changedAt: row.changed_at,
     changedBy: row.changed_by,
   }));
   return { data, nextCursor: rows.length > options.limit ? data[data.length - 1].id : null };
+}
+
+/** Restricts a query on record_history to changes of fields the caller's role sees. */
+export function onlyVisibleChanges<Q extends SelectQueryBuilder<any, any, any>>(ctx: RequestContext, definition: ObjectDefinition, query: Q): Q {
+  const hidden = ctx.access.hiddenFields(definition.name);
+  return hidden.length ? query.where((eb) => eb.or([eb('field', 'is', null), eb('field', 'not in', hidden)])) as Q : query;
 }

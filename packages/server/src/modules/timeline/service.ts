@@ -7,7 +7,7 @@ import { sql, type Expression, type Kysely } from 'kysely';
 import type { RecordValues } from '../../engine/codec.js';
 import type { RequestContext } from '../../engine/context.js';
 import type { RecordEngine } from '../../engine/engine.js';
-import { readHistory } from '../../engine/history.js';
+import { onlyVisibleChanges, readHistory } from '../../engine/history.js';
 import { fieldExpression } from '../../engine/codec.js';
 import { fromObject, getRecordsByIds } from '../../engine/read.js';
 import { storageOf } from '../../engine/storage.js';
@@ -127,7 +127,7 @@ export class TimelineService {
       for (const row of rows) candidates.push({ at: row.at, id: row.id, source });
     }
     if (wanted(HISTORY_KIND)) {
-      let query = (ctx.db as Kysely<any>).selectFrom('record_history').select(['changed_at as at', 'id']).where('object', '=', definition.name).where('record_id', '=', id);
+      let query = onlyVisibleChanges(ctx, definition, (ctx.db as Kysely<any>).selectFrom('record_history').select(['changed_at as at', 'id']).where('object', '=', definition.name).where('record_id', '=', id));
       if (after) query = query.where(sql`(changed_at < ${after.at} or (changed_at = ${after.at} and id < ${after.id}))` as never);
       for (const row of await query.orderBy('changed_at', 'desc').orderBy('id', 'desc').limit(fetch).execute()) candidates.push({ at: row.at, id: row.id, source: null });
     }
