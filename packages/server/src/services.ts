@@ -3,6 +3,7 @@
 import type { Database } from './db/database.js';
 import { RecordEngine } from './engine/engine.js';
 import { AccessService } from './modules/access/service.js';
+import { auditHooks } from './modules/audit/hooks.js';
 import { AuditService } from './modules/audit/service.js';
 import { ApiKeyService } from './modules/auth/api-keys.js';
 import { InvitationService } from './modules/auth/invitations.js';
@@ -65,6 +66,7 @@ export function createServices(database: Database, given: ServiceOptions = {}): 
   const registry = new DefinitionRegistry();
   const workspaces = new WorkspaceService(database, registry, engine);
   const audit = new AuditService(database);
+  engine.hooks.register('*', auditHooks(audit));
   const access = new AccessService(database, audit);
   const users = new UserService(database);
   const sessions = new SessionService(database);

@@ -32,13 +32,13 @@ export type HookName = keyof ObjectHooks;
 export class HookRegistry {
   readonly #hooks = new Map<string, ObjectHooks[]>();
 
-  /** Adds hooks for records of `object` (an API name such as `deals`). */
+  /** Adds hooks for records of `object` (an API name such as `deals`), or of every object with `*`. */
   register(object: string, hooks: ObjectHooks): void {
     this.#hooks.set(object, [...(this.#hooks.get(object) ?? []), hooks]);
   }
 
   async run<N extends HookName>(name: N, event: Parameters<NonNullable<ObjectHooks[N]>>[0]): Promise<void> {
-    for (const hooks of this.#hooks.get(event.definition.name) ?? []) {
+    for (const hooks of [...(this.#hooks.get(event.definition.name) ?? []), ...(this.#hooks.get('*') ?? [])]) {
       const hook = hooks[name] as ((event: unknown) => void | Promise<void>) | undefined;
       if (hook) await hook.call(hooks, event);
     }

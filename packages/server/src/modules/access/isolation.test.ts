@@ -170,3 +170,26 @@ describe('no secret in the logs', () => {
     }
   });
 });
+
+describe.each(DIALECTS)('audit log on %s', (dialect) => {
+  it('records deletes and restores, is for admins only, and no route changes it', async () => {
+    const t = await createTestApp(dialect);
+    try {
+      const person = await t.ok('POST', '/api/v1/objects/people', { firstName: 'Audited' });
+      await t.ok('DELETE', `/api/v1/objects/people/${person.id}`);
+      await t.ok('POST', `/api/v1/objects/people/${person.id}/restore`);
+      const { data } = await t.ok('GET', `/api/v1/audit?action=record.*&targetId=${person.id}`);
+      expect(data.map((e: { action: string }) => e.action)).toEqual(['record.restored', 'record.deleted']);
+      expect(data[0]).toMatchObject({ targetType: 'people', actor: expect.stringMatching(/^apiKey:/) });
+      const manager = await member(t, 'manager');
+      expect((await manager.call('GET', '/api/v1/audit')).statusCode).toBe(403);
+      for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
+        expect((await t.call(method, `/api/v1/audit/${data[0].id}`, {})).statusCode, method).toBe(404);
+        expect((await t.call(method, '/api/v1/audit', {})).statusCode, method).toBe(404);
+      }
+      expect((await t.ok('GET', '/api/v1/audit?from=not-a-date', undefined, 400)).errors[0].field).toBe('from');
+    } finally {
+      await t.close();
+    }
+  });
+});
