@@ -1,6 +1,6 @@
 // Reading records: one record by id, or a page of a filtered, sorted list with a cursor.
 import type { BoundFilter, FieldDefinition, ObjectDefinition } from '@rapport/core';
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { CompiledQuery, sql, type SelectQueryBuilder } from 'kysely';
 import type { RequestContext } from './context.js';
 import { ROOT, rowToRecord, selectFields, type RecordValues } from './codec.js';
 import { compileFilter } from './filter-sql.js';
@@ -83,15 +83,54 @@ function pick(record: RecordValues, fields: readonly FieldDefinition[]): RecordV
   return Object.fromEntries(fields.map((field) => [field.name, record[field.name]]));
 }
 
+/**
+ * Reading one record by id is the hottest path of the API, and building a Kysely query (with the
+ * scope plugin's rewrite) costs several times more than running it. So the compiled SQL is kept
+ * per workspace, definition and shape, with stand-ins for the id and owners that are swapped for
+ * the real values at each call. The workspace condition is compiled in by the scoped handle.
+ */
+const ID_STAND_IN = '\u0000record-id';
+const OWNER_STAND_IN = '\u0000owner-';
+const TEMPLATES_PER_DEFINITION = 500;
+const templates = new WeakMap<ObjectDefinition, Map<string, CompiledQuery>>();
+
+function getRecordTemplate(ctx: RequestContext, definition: ObjectDefinition, fields: readonly FieldDefinition[], withTrashed: boolean, reach: Reach): { compiled: CompiledQuery; owners: readonly string[] } {
+  const visible = reach === 'visible' && definition.ownerField ? ctx.access.visibleOwners(definition.name) : 'all';
+  const owners = visible === 'all' ? [] : visible.owners;
+  const key = `${ctx.workspaceId}|${fields.map((f) => f.name).join(',')}|${withTrashed}|${visible === 'all' ? 'all' : `${owners.length}:${visible.includesUnowned}`}`;
+  let byShape = templates.get(definition);
+  if (!byShape) templates.set(definition, (byShape = new Map()));
+  let compiled = byShape.get(key);
+  if (!compiled) {
+    const standIns = { ...ctx, access: visible === 'all' ? ctx.access : withOwners(ctx.access, definition.name, owners.map((_, i) => `${OWNER_STAND_IN}${i}`)) };
+    let query = selectFields(fromObject(standIns, definition, reach).where(`${ROOT}.id`, '=', ID_STAND_IN), ctx.db, ctx.dialect, definition, fields);
+    if (!withTrashed) query = query.where(`${ROOT}.deleted_at`, 'is', null);
+    compiled = query.compile();
+    if (byShape.size >= TEMPLATES_PER_DEFINITION) byShape.delete(byShape.keys().next().value!);
+    byShape.set(key, compiled);
+  }
+  return { compiled, owners };
+}
+
+/** The same access, but seeing exactly `owners` of one object (to compile a template with stand-ins). */
+function withOwners(access: RequestContext['access'], object: string, owners: readonly string[]): RequestContext['access'] {
+  const includesUnowned = (access.visibleOwners(object) as { includesUnowned: boolean }).includesUnowned;
+  return Object.assign(Object.create(access), { visibleOwners: () => ({ owners, includesUnowned }) });
+}
+
 /** One record by id, or undefined. Trashed records only when `withTrashed`. */
 export async function getRecord(
   ctx: RequestContext, definition: ObjectDefinition, id: string, options: { fields?: readonly FieldDefinition[]; withTrashed?: boolean; reach?: Reach } = {},
 ): Promise<RecordValues | undefined> {
   const fields = withAlwaysReturned(definition, options.fields);
-  let query = selectFields(fromObject(ctx, definition, options.reach).where(`${ROOT}.id`, '=', id), ctx.db, ctx.dialect, definition, fields);
-  if (!options.withTrashed) query = query.where(`${ROOT}.deleted_at`, 'is', null);
-  const row = await query.executeTakeFirst();
-  return row ? rowToRecord(ctx.dialect, definition, fields, row) : undefined;
+  const { compiled, owners } = getRecordTemplate(ctx, definition, fields, !!options.withTrashed, options.reach ?? 'visible');
+  const parameters = compiled.parameters.map((value) => {
+    if (value === ID_STAND_IN) return id;
+    if (typeof value === 'string' && value.startsWith(OWNER_STAND_IN)) return owners[Number(value.slice(OWNER_STAND_IN.length))];
+    return value;
+  });
+  const { rows } = await ctx.db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(compiled.sql, parameters));
+  return rows[0] ? rowToRecord(ctx.dialect, definition, fields, rows[0]) : undefined;
 }
 
 /** Records by id (trashed ones included), in batches of 500. */

@@ -4,6 +4,7 @@
 import { isScope, type Scope } from '@rapport/core';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.js';
+import { prepared } from '../../db/prepared.js';
 import { NotFound, ValidationFailed } from '../../errors.js';
 import type { Actor } from '../access/service.js';
 import type { AuditService } from '../audit/service.js';
@@ -47,7 +48,14 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export class ApiKeyService {
   readonly #lastWritten = new Map<string, number>();
 
-  constructor(private readonly database: Database, private readonly audit: AuditService) {}
+  readonly #byHash;
+
+  constructor(private readonly database: Database, private readonly audit: AuditService) {
+    this.#byHash = prepared((value) => database.system.selectFrom('api_keys')
+      .innerJoin('workspaces', 'workspaces.id', 'api_keys.workspace_id')
+      .select(['api_keys.id', 'api_keys.workspace_id', 'api_keys.expires_at', 'api_keys.revoked_at', 'api_keys.role', 'api_keys.scopes', 'workspaces.metadata_version', 'workspaces.default_currency'])
+      .where('api_keys.token_hash', '=', value(0)));
+  }
 
   /**
    * Creates a key; the secret is in the result and nowhere else.
@@ -93,11 +101,7 @@ export class ApiKeyService {
   /** The workspace and role of a key, or undefined for an unknown, revoked or expired one. */
   async verify(key: string): Promise<VerifiedKey | undefined> {
     if (!key.startsWith(API_KEY_PREFIX) || key.length > 100) return undefined;
-    const row = await this.database.system.selectFrom('api_keys')
-      .innerJoin('workspaces', 'workspaces.id', 'api_keys.workspace_id')
-      .select(['api_keys.id', 'api_keys.workspace_id', 'api_keys.expires_at', 'api_keys.revoked_at', 'api_keys.role', 'api_keys.scopes', 'workspaces.metadata_version', 'workspaces.default_currency'])
-      .where('api_keys.token_hash', '=', hashToken(key))
-      .executeTakeFirst();
+    const [row] = await this.#byHash(this.database.system, [hashToken(key)]);
     const now = new Date();
     if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now.toISOString())) return undefined;
     const last = this.#lastWritten.get(row.id) ?? 0;

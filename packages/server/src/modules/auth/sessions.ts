@@ -4,6 +4,7 @@
 // (sign-in, workspace switch, role or two-factor change).
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.js';
+import { prepared } from '../../db/prepared.js';
 import { hashToken, newToken } from './tokens.js';
 
 export const SESSION_COOKIE = 'rapport_session';
@@ -29,7 +30,16 @@ export interface ClientInfo {
 }
 
 export class SessionService {
-  constructor(private readonly database: Database, private readonly clock: () => number = Date.now) {}
+  readonly #byHash;
+
+  constructor(private readonly database: Database, private readonly clock: () => number = Date.now) {
+    this.#byHash = prepared((value) => database.system.selectFrom('sessions as s')
+      .innerJoin('workspaces as w', 'w.id', 's.workspace_id')
+      .innerJoin('workspace_members as m', (join) => join.onRef('m.workspace_id', '=', 's.workspace_id').onRef('m.user_id', '=', 's.user_id'))
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select(['s.id', 's.workspace_id', 's.user_id', 's.last_seen_at', 's.expires_at', 's.revoked_at', 'm.role', 'w.metadata_version', 'w.default_currency', 'w.requires_two_factor', 'u.totp_enabled_at'])
+      .where('s.token_hash', '=', value(0)));
+  }
 
   /**
    * Starts a session for a member of a workspace; returns the token for the cookie (never stored).
@@ -50,13 +60,7 @@ export class SessionService {
   /** The live session a token stands for, with the member's role; undefined when unknown, ended, or no longer a member. */
   async verify(token: string): Promise<SessionInfo | undefined> {
     if (!token.startsWith('rps_') || token.length > 100) return undefined;
-    const row = await this.database.system.selectFrom('sessions as s')
-      .innerJoin('workspaces as w', 'w.id', 's.workspace_id')
-      .innerJoin('workspace_members as m', (join) => join.onRef('m.workspace_id', '=', 's.workspace_id').onRef('m.user_id', '=', 's.user_id'))
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .select(['s.id', 's.workspace_id', 's.user_id', 's.last_seen_at', 's.expires_at', 's.revoked_at', 'm.role', 'w.metadata_version', 'w.default_currency', 'w.requires_two_factor', 'u.totp_enabled_at'])
-      .where('s.token_hash', '=', hashToken(token))
-      .executeTakeFirst();
+    const [row] = await this.#byHash(this.database.system, [hashToken(token)]);
     if (!row || row.revoked_at) return undefined;
     const now = this.clock();
     if (Date.parse(row.expires_at) <= now || Date.parse(row.last_seen_at) + SESSION_IDLE_MS <= now) return undefined;

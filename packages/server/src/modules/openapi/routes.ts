@@ -4,7 +4,6 @@
 // custom fields and objects included.
 import swagger from '@fastify/swagger';
 import scalar from '@scalar/fastify-api-reference';
-import { CONTENT_SECURITY_POLICY } from '../../http/security-headers.js';
 import type { ObjectDefinition } from '@rapport/core';
 import { STANDARD_OBJECTS } from '@rapport/core';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
@@ -62,10 +61,6 @@ export function openApiRoutes(app: FastifyInstance): { publicRoutes: FastifyPlug
     publicRoutes: async (scope) => {
       const standard = () => cached('standard', () => documentFor(base(), STANDARD_OBJECTS));
       scope.get('/openapi.json', { schema: { hide: true } }, async () => standard());
-      // The reference page runs an inline bootstrap script: allow that on /docs only.
-      scope.addHook('onRoute', (route) => {
-        if (route.url.startsWith('/docs')) route.helmet = { contentSecurityPolicy: { directives: { ...CONTENT_SECURITY_POLICY, scriptSrc: ["'self'", "'unsafe-inline'"] } } };
-      });
       await scope.register(scalar, { routePrefix: '/docs', logLevel: 'warn', configuration: { content: standard, title: 'Rapport API' } });
     },
     apiRoutes: async (scope) => {
