@@ -1,7 +1,8 @@
 // `npm run bench`: Rapport's figures beside baselines measured in the same run, so that ratios
 // mean something on a noisy machine. Writes bench/results/latest.json and prints a summary.
 //   node bench/run.mjs [--people 100000] [--large] [--seconds 10]
-// --large also times `rapport demo --size large` (1,000,000 people; several minutes, GBs of disk).
+// --large also times `rapport demo --size large` (1,000,000 people; an hour here, ~24 GB of disk).
+// --reuse keeps the demo database of an earlier run (its demo figures are then not measured again).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -80,11 +81,16 @@ async function latencies(run, times = 200) {
 
 // 1. Demo data: PEOPLE people on a fresh SQLite file.
 const dbPath = join(work, `bench-${PEOPLE}.db`);
-for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
 const env = { DATABASE_URL: `sqlite:${dbPath}`, LOG_LEVEL: 'warn' };
-const demo = await timedCli(['demo', '--workspace', 'bench', '--size', String(PEOPLE), '--seed', '1'], env);
-results.demo = { people: PEOPLE, seconds: +demo.seconds.toFixed(1), peakMb: demo.peakMb, summary: demo.stdout.trim() };
-log(`demo ${PEOPLE} people: ${demo.seconds.toFixed(1)} s, peak ${demo.peakMb} MB`);
+if (args.includes('--reuse') && existsSync(dbPath)) {
+  spawnSync(process.execPath, [cli, 'migrate'], { env: { ...process.env, ...env } });
+  log(`demo ${PEOPLE} people: reusing ${dbPath}`);
+} else {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+  const demo = await timedCli(['demo', '--workspace', 'bench', '--size', String(PEOPLE), '--seed', '1'], env);
+  results.demo = { people: PEOPLE, seconds: +demo.seconds.toFixed(1), peakMb: demo.peakMb, summary: demo.stdout.trim() };
+  log(`demo ${PEOPLE} people: ${demo.seconds.toFixed(1)} s, peak ${demo.peakMb} MB`);
+}
 const key = spawnSync(process.execPath, [cli, 'apikey', 'create', '--workspace', 'bench', '--name', 'bench'], { env: { ...process.env, ...env }, encoding: 'utf8' }).stdout.trim().split('\n').pop();
 
 const raw = new BetterSqlite3(dbPath, { readonly: true });

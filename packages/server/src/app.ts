@@ -38,6 +38,11 @@ declare module 'fastify' {
   }
 }
 
+/** Secrets that may travel in a URL (invitation tokens), masked for logs. */
+function hideTokens(url: string): string {
+  return url.replace(/\b(rp[kspri]_)[A-Za-z0-9_-]+/g, '$1***');
+}
+
 export interface AppOptions {
   logLevel?: LogLevel;
   /** Where logs go (tests capture them); stdout by default. */
@@ -52,7 +57,11 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   const app = Fastify({
     logger: {
       level: options.logLevel ?? 'info',
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      serializers: {
+        // Invitation links carry their token in the path: it never reaches the log.
+        req: (request: { method: string; url: string; id: string; ip?: string }) => ({ id: request.id, method: request.method, url: hideTokens(request.url), remoteAddress: request.ip }),
+      },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: BODY_LIMIT,

@@ -6,6 +6,7 @@
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/database.js';
+import { clearServerLogs, LOG_DIR, secretsInServerLogs } from './support/server-log.js';
 
 const ADMIN_URL = process.env.RAPPORT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -28,20 +29,28 @@ async function reachable(url: string): Promise<string | null> {
   }
 }
 
+/** After the run: the server logs of every test hold no secret. */
+function scanServerLogs(): void {
+  const { lines, leaks } = secretsInServerLogs();
+  if (leaks.length) throw new Error(`${leaks.length} of ${lines} server log lines hold a secret (see ${LOG_DIR}):\n${leaks.slice(0, 5).join('\n')}`);
+  console.log(`Server logs: ${lines} lines scanned, no password or token in them.`);
+}
+
 export default async function setup(project: TestProject) {
+  clearServerLogs();
   const mode = process.env.RAPPORT_TEST_PG ?? 'auto';
   const address = new URL(ADMIN_URL).host;
   if (mode === 'off') {
     console.log(`PostgreSQL: skipped (RAPPORT_TEST_PG=off); the suite runs on SQLite only.`);
     project.provide('postgresUrl', null);
-    return;
+    return scanServerLogs;
   }
   const problem = await reachable(ADMIN_URL);
   if (problem) {
     if (mode === 'required') throw new Error(`PostgreSQL is required but unreachable at ${address}: ${problem}`);
     console.log(`PostgreSQL: skipped, nothing answers at ${address} (${problem}); the suite runs on SQLite only.`);
     project.provide('postgresUrl', null);
-    return;
+    return scanServerLogs;
   }
   const name = `rapport_test_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
@@ -56,5 +65,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
+    scanServerLogs();
   };
 }

@@ -4,6 +4,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../../src/app.js';
 import { createServices, type Services } from '../../src/services.js';
 import { openTestDatabase, type DialectName, type TestDatabase } from './database.js';
+import { serverLog } from './server-log.js';
 
 let counter = 0;
 
@@ -26,7 +27,7 @@ export interface TestApp {
 export async function createTestApp(dialect: DialectName, options: { logStream?: NodeJS.WritableStream; smtpUrl?: string } = {}): Promise<TestApp> {
   const database = await openTestDatabase(dialect);
   const services = createServices(database.database, { publicUrl: 'http://127.0.0.1:3000', smtpUrl: options.smtpUrl, mailFrom: 'Rapport <crm@example.com>' });
-  const app = await buildApp(services, { logLevel: options.logStream ? 'info' : 'silent', logStream: options.logStream });
+  const app = await buildApp(services, { logLevel: 'info', logStream: options.logStream ?? serverLog() });
   await app.ready();
 
   const makeWorkspace = async () => {

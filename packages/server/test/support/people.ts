@@ -4,6 +4,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { TestApp } from './app.js';
 
 export const TEST_ORIGIN = 'http://127.0.0.1:3000';
+export { TEST_PASSWORDS } from './server-log.js';
 export const PASSWORD = 'correct horse battery staple';
 let counter = 0;
 
