@@ -29,6 +29,9 @@ export interface Dialect {
   likeIgnoringAsciiCase(value: Expression<unknown>, pattern: string): RawBuilder<boolean>;
   /** True when `error` is a unique-constraint violation. */
   isUniqueViolation(error: unknown): boolean;
+  /** Before a large bulk load: give the database room (SQLite: a 512 MiB page cache for this connection). */
+  prepareForBulkLoad(): Promise<void>;
+
   /** Appends rows to a table as fast as the database allows (COPY on PostgreSQL). */
   bulkInsert(table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void>;
   /** Closes the connection(s). */

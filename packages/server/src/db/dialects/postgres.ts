@@ -89,6 +89,10 @@ export function openPostgres(url: string, poolSize = 10): PostgresConnection {
       return (error as { code?: string } | null)?.code === '23505';
     },
 
+    async prepareForBulkLoad() {
+      // COPY needs nothing more; the server's own memory settings apply.
+    },
+
     async bulkInsert(table, columns, rows) {
       if (rows.length === 0) return;
       const client = await pool.connect();

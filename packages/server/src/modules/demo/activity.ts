@@ -53,15 +53,15 @@ export interface InteractionInput {
 export function addInteraction(world: DemoWorld, rows: ChunkRows, person: PersonPlan, input: InteractionInput): string {
   const { rng, now } = world;
   const createdAt = input.at <= now ? input.at : now - rng.between(1, 7) * DAY;
-  const id = rng.id(createdAt);
+  const id = rng.id();
   const isMeeting = input.channel === 'meeting' || input.channel === 'inPerson';
   const role = isMeeting ? 'attendee' : input.direction === 'inbound' ? 'from' : 'to';
-  const participants = [{ id: rng.id(createdAt), personId: person.id, role }];
+  const participants = [{ id: rng.id(), personId: person.id, role }];
   const colleagues = person.company?.members ?? [];
   for (let n = 0; n < (input.colleagues ?? 0) && colleagues.length > 1; n++) {
     const colleague = rng.pick(colleagues);
     if (colleague !== person && !participants.some((p) => p.personId === colleague.id)) {
-      participants.push({ id: rng.id(createdAt), personId: colleague.id, role: isMeeting ? 'attendee' : 'cc' });
+      participants.push({ id: rng.id(), personId: colleague.id, role: isMeeting ? 'attendee' : 'cc' });
     }
   }
   rows.interactions.push(complete(interactionObject, id, createdAt, createdAt, {

@@ -69,7 +69,7 @@ function makeOrder(world: DemoWorld, rows: ChunkRows, person: PersonPlan, at: nu
   }
   const campaignRate = options.campaign?.template.discount ?? 0;
   const orderRate = campaignRate > 0 ? campaignRate : rng.chance(profile.discountChance) ? rng.between(profile.discount[0], profile.discount[1]) : 0;
-  const id = rng.id(at);
+  const id = rng.id();
   let subtotal = 0;
   let discountTotal = 0;
   let costTotal = 0;
@@ -81,7 +81,7 @@ function makeOrder(world: DemoWorld, rows: ChunkRows, person: PersonPlan, at: nu
     subtotal += amount;
     discountTotal += discount;
     costTotal += Math.round(quantity * product.cost);
-    return { id: rng.id(at), productId: product.id, description: product.name, quantity, unitPrice: product.price, unitCost: product.cost, discount };
+    return { id: rng.id(), productId: product.id, description: product.name, quantity, unitPrice: product.price, unitCost: product.cost, discount };
   });
   const age = now - at;
   const refundChance = person.archetype === 'unhappy' ? 0.08 : 0.015;
@@ -207,7 +207,7 @@ export function generateCommerce(world: DemoWorld, rows: ChunkRows, person: Pers
   }
   for (const m of members) {
     const updatedAt = Math.max(m.createdAt, m.sentAt ?? 0, m.openedAt ?? 0, m.clickedAt ?? 0, m.respondedAt ?? 0);
-    rows.campaignMembers.push(complete(memberObject, rng.id(m.createdAt), m.createdAt, updatedAt, {
+    rows.campaignMembers.push(complete(memberObject, rng.id(), m.createdAt, updatedAt, {
       campaignId: m.campaign.id, personId: person.id, status: m.status,
       sentAt: m.sentAt && iso(m.sentAt), openedAt: m.openedAt && iso(m.openedAt), clickedAt: m.clickedAt && iso(m.clickedAt), respondedAt: m.respondedAt && iso(m.respondedAt),
     }));

@@ -51,7 +51,7 @@ function pathOf(world: DemoWorld, person: PersonPlan, stages: Visit['stage'][], 
     visits.push({ stage, at });
     if (i < durations.length) at += durations[i] * scale;
   });
-  return { id: rng.id(start), status, visits, ownerId: person.ownerId ?? person.company?.ownerId ?? rng.pick(world.users.reps), isUpsell };
+  return { id: rng.id(), status, visits, ownerId: person.ownerId ?? person.company?.ownerId ?? rng.pick(world.users.reps), isUpsell };
 }
 
 /**
@@ -126,7 +126,7 @@ export function writeDeal(world: DemoWorld, rows: ChunkRows, person: PersonPlan,
   path.visits.forEach((visit, i) => {
     const next = path.visits[i + 1];
     rows.stageHistory.push({
-      id: rng.id(visit.at), deal_id: path.id, pipeline_id: stages.pipelineId, stage_id: visit.stage.id, from_stage_id: i > 0 ? path.visits[i - 1].stage.id : null,
+      id: rng.id(), deal_id: path.id, pipeline_id: stages.pipelineId, stage_id: visit.stage.id, from_stage_id: i > 0 ? path.visits[i - 1].stage.id : null,
       entered_at: iso(visit.at), exited_at: next ? iso(next.at) : null, duration_ms: next ? Math.round(next.at) - Math.round(visit.at) : null,
       moved_by: movedBy, reason: next ? null : (wonReason ?? lostReason),
     });

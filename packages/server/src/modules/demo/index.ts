@@ -91,6 +91,7 @@ export async function generateDemo(services: Services, ctx: RequestContext, opti
     counter.addRecords(definition, records);
   };
   options.onProgress?.({ phase: 'setup', done: 0, total });
+  if (total > CHUNK_PEOPLE) await ctx.dialect.prepareForBulkLoad();
 
   const users = await createTeam(services, ctx, identity, rng, total);
   const stages = await readPipeline(services, ctx);

@@ -93,7 +93,7 @@ export function planPeople(world: DemoWorld, count: number, companies: CompanyPl
     const dates = lifeDates(world, archetype, company !== null, isDealLed);
     if (lifecycleStage === 'salesQualified' || lifecycleStage === 'opportunity') dates.acquiredAt = now - rng.between(25, 200) * DAY;
     const source = archetype === 'lead' ? rng.draw(LEAD_SOURCES) : rng.draw(CUSTOMER_SOURCES);
-    const id = rng.id(dates.acquiredAt);
+    const id = rng.id();
     const { firstName, lastName } = identity.name(country);
     const email = identity.email(firstName, lastName, company && rng.chance(0.9) ? company.domain : undefined);
     const ownerId = company ? company.ownerId : isOwned(world, archetype, lifecycleStage) ? rng.pick(world.users.reps) : null;
@@ -149,7 +149,7 @@ export function settleCompanyIds(world: DemoWorld, companies: CompanyPlan[], peo
   for (const company of companies) {
     const first = company.members.reduce((min, member) => Math.min(min, member.acquiredAt), Infinity);
     if (Number.isFinite(first)) company.createdAt = Math.max(start - 30 * DAY, first - rng.between(0, 4) * DAY);
-    company.id = rng.id(company.createdAt);
+    company.id = rng.id();
   }
   for (const person of people) {
     person.values.companyId = person.company?.id ?? null;

@@ -66,7 +66,7 @@ export function makeTags(rng: Random, start: number): { records: RecordValues[];
   const ids = new Map<string, string>();
   const records = TAGS.map((tag) => {
     const at = start - rng.between(20, 40) * DAY;
-    const id = rng.id(at);
+    const id = rng.id();
     ids.set(tag.name, id);
     return complete(tagObject, id, at, at, { name: tag.name, color: tag.color });
   });
@@ -96,7 +96,7 @@ export function makeCatalogue(rng: Random, start: number, people: number, curren
     const price = shopPrice(Math.exp(rng.between(Math.log(low), Math.log(high))), line.unit === 'day');
     const cost = Math.round(price * (1 - rng.between(line.margin[0], line.margin[1])));
     const at = start - rng.between(30, 90) * DAY;
-    const id = rng.id(at);
+    const id = rng.id();
     const product: Product = { id, name, line, price, cost };
     products.push(product);
     records.push(complete(productObject, id, at, at, {
@@ -138,7 +138,7 @@ export function makeCampaigns(rng: Random, start: number, now: number, people: n
     const budget = Math.round((template.fixedCost + template.costPerMember * expectedMembers) * rng.between(0.9, 1.2)) * 100;
     const spent = status === 'completed' ? rng.between(0.82, 1.12) : status === 'active' ? rng.between(0.3, 0.7) : 0;
     const createdAt = Math.min(now - DAY, startsAt - rng.between(14, 45) * DAY);
-    const id = rng.id(createdAt);
+    const id = rng.id();
     campaigns.push({ id, name, template, startsAt, endsAt, status });
     records.push(complete(campaignObject, id, createdAt, Math.min(now, status === 'completed' ? endsAt + 3 * DAY : createdAt), {
       name, channel: template.channel, status, startsOn: isoDate(startsAt), endsOn: isoDate(endsAt), budget,

@@ -90,7 +90,7 @@ function addSurvey(world: DemoWorld, rows: ChunkRows, person: PersonPlan, kind: 
   const { rng } = world;
   const band = kind === 'csat' ? (score >= 4 ? 'csatGood' : score <= 2 ? 'csatBad' : null) : score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
   const comment = band && rng.chance(0.35) ? rng.pick(SURVEY_COMMENTS[band]) : null;
-  rows.surveyResponses.push(complete(surveyObject, rng.id(at), at, at, { kind, score, comment, respondedAt: iso(at), personId: person.id, caseId }));
+  rows.surveyResponses.push(complete(surveyObject, rng.id(), at, at, { kind, score, comment, respondedAt: iso(at), personId: person.id, caseId }));
 }
 
 /** One case with its conversation and, once resolved, maybe a CSAT answer. */
@@ -124,7 +124,7 @@ function addCase(world: DemoWorld, rows: ChunkRows, person: PersonPlan, at: numb
   const status = firstResponseAt > now ? 'new' : resolvedAt > now ? (rng.chance(0.5) ? 'open' : 'pending') : willClose && closedAt <= now ? 'closed' : 'resolved';
   const minutes = Math.max(3, Math.round(rng.logNormal(profile.supportMinutesMedian * problem.effort, 0.6) * (priority === 'urgent' ? 1.5 : 1)));
   const isResolved = status === 'resolved' || status === 'closed';
-  const id = rng.id(at);
+  const id = rng.id();
   rows.cases.push(complete(caseObject, id, at, isResolved ? (status === 'closed' ? closedAt : resolvedAt) : Math.min(now, firstResponseAt), {
     subject, description: `${person.firstName} reports: ${subject.charAt(0).toLowerCase()}${subject.slice(1)}.`, status, priority, channel,
     category: problem.category, personId: person.id, companyId: person.company?.id ?? null, productId: product?.id ?? null, assigneeId,

@@ -14,7 +14,7 @@ function addNote(world: DemoWorld, rows: ChunkRows, at: number, body: string, li
   const { rng, now } = world;
   const createdAt = Math.min(at, now - HOUR);
   const title = body.length > 48 ? `${body.slice(0, 45).replace(/\s+\S*$/, '')}…` : body;
-  rows.notes.push(complete(noteObject, rng.id(createdAt), createdAt, createdAt, { title, body, isPinned: rng.chance(0.08), ...links }));
+  rows.notes.push(complete(noteObject, rng.id(), createdAt, createdAt, { title, body, isPinned: rng.chance(0.08), ...links }));
 }
 
 /**
@@ -32,7 +32,7 @@ function addTask(world: DemoWorld, rows: ChunkRows, at: number, title: string, a
   const record: RecordValues = {
     title: title.slice(0, 500), status, priority: rng.draw(PRIORITIES), dueAt: iso(dueAt), completedAt: completedAt === null ? null : iso(completedAt), assigneeId, ...links,
   };
-  rows.tasks.push(complete(taskObject, rng.id(createdAt), createdAt, completedAt ?? createdAt, record));
+  rows.tasks.push(complete(taskObject, rng.id(), createdAt, completedAt ?? createdAt, record));
 }
 
 /** Notes and tasks about one person, their deals and their cases. */
