@@ -15,6 +15,16 @@ if (!existsSync(join(root, 'packages/client/src/generated/schema.ts'))) {
   if (generated.status !== 0) process.exit(generated.status ?? 1);
 }
 
+// The CLI tests run the built command as a user does: bring the build up to date (incremental).
+const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'packages/core', 'packages/server', 'packages/client', 'packages/cli'], { cwd: root, stdio: 'inherit' });
+if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+
+// The browser tests and the bundle budget need the web app built.
+if (!existsSync(join(root, 'packages/web/dist/index.html'))) {
+  const built = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: join(root, 'packages/web'), stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
 const report = join(outDir, 'vitest.json');
 rmSync(report, { force: true });
 const vitest = spawnSync(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], {

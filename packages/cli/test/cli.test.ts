@@ -6,18 +6,19 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const main = join(dirname(fileURLToPath(import.meta.url)), '../src/main.ts');
+/** The built command (`npm test` brings the build up to date first). */
+const main = join(dirname(fileURLToPath(import.meta.url)), '../dist/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'rapport-cli-'));
 const env = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'cli.db')}`, LOG_LEVEL: 'warn' };
 
 function rapport(args: string[], extraEnv: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { env: { ...env, ...extraEnv }, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(process.execPath, [main, ...args], { env: { ...env, ...extraEnv }, encoding: 'utf8', timeout: 120_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, lastLine: result.stdout.trim().split('\n').pop() ?? '' };
 }
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('the rapport command', () => {
+describe('the rapport command', { timeout: 120_000 }, () => {
   it('explains every command with --help', () => {
     for (const command of [[], ['serve'], ['migrate'], ['demo'], ['workspace', 'create'], ['apikey', 'create'], ['user', 'create']]) {
       const result = rapport([...command, '--help']);
@@ -49,7 +50,7 @@ describe('the rapport command', () => {
 
   it('serves the API on the configured port and stops cleanly', async () => {
     const key = rapport(['apikey', 'create', '--workspace', 'acme', '--name', 'serve']).lastLine;
-    const child = spawn(process.execPath, ['--import', 'tsx', main, 'serve'], { env: { ...env, PORT: '0' } });
+    const child = spawn(process.execPath, [main, 'serve'], { env: { ...env, PORT: '0' } });
     let output = '';
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no URL printed: ${output}`)), 60_000);

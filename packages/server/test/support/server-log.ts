@@ -1,7 +1,7 @@
 // Every test app logs its requests (pino, level info) to one file per test process; after the run,
 // global teardown scans them all for secrets: no password, API key, session, reset or invitation
 // token may ever be written to a log.
-import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +29,7 @@ export function clearServerLogs(): void {
 export function secretsInServerLogs(): { lines: number; leaks: string[] } {
   let lines = 0;
   const leaks: string[] = [];
+  if (!existsSync(LOG_DIR)) return { lines, leaks };
   for (const file of readdirSync(LOG_DIR, { withFileTypes: true }).filter((entry) => entry.isFile())) {
     for (const line of readFileSync(join(LOG_DIR, file.name), 'utf8').split('\n')) {
       if (!line) continue;

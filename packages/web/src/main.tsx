@@ -1,0 +1,49 @@
+// Entry: theme, data cache and routes. Every page is a lazy chunk; the shell and sign-in are
+// the only code loaded up front.
+import '@mantine/core/styles.css';
+import { createTheme, MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { ApiProblem } from './api/problem';
+import { AppLayout } from './shell/app-layout';
+import { SignInPage } from './pages/sign-in-page';
+
+const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'sm' });
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      // A refusal (4xx) will not change by asking again.
+      retry: (count, error) => !(error instanceof ApiProblem && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <Navigate to="/objects/people" replace /> },
+      { path: 'objects/:object', lazy: async () => ({ Component: (await import('./pages/list-page')).ListPage }) },
+      { path: 'objects/:object/:id', lazy: async () => ({ Component: (await import('./pages/record-page')).RecordPage }) },
+      { path: 'deals/board', lazy: async () => ({ Component: (await import('./pages/deal-board-page')).DealBoardPage }) },
+      { path: '*', lazy: async () => ({ Component: (await import('./pages/not-found-page')).NotFoundPage }) },
+    ],
+  },
+]);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);
