@@ -20,7 +20,7 @@ import { recordRoutes } from './modules/records/routes.js';
 import { installMetrics } from './modules/system/metrics.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { timelineRoutes } from './modules/timeline/routes.js';
-import { registerWebApp } from './modules/web/routes.js';
+import { webApp } from './modules/web/routes.js';
 import type { Services } from './services.js';
 
 export const BODY_LIMIT = 4 * 1024 * 1024;
@@ -48,8 +48,8 @@ export interface AppOptions {
   logLevel?: LogLevel;
   /** Where logs go (tests capture them); stdout by default. */
   logStream?: NodeJS.WritableStream;
-  /** The built web app to serve at `/` (default: packages/web/dist). */
-  webDist?: string;
+  /** The built web app served at `/`; packages/web/dist by default. */
+  webRoot?: string;
 }
 
 /**
@@ -86,7 +86,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  installProblemHandlers(app);
+  const web = webApp(options.webRoot);
+  installProblemHandlers(app, web.notFound);
   await app.register(cookie);
   installSecurityHeaders(app);
   await app.register(rateLimit, { global: false });
@@ -95,7 +96,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   const openApi = openApiRoutes(app);
 
   await app.register(systemRoutes(services.database, metrics));
-  await registerWebApp(app, options.webDist);
+  await app.register(web.routes);
   await app.register(openApi.publicRoutes);
   await app.register(async (api) => {
     authenticate(api, { ...services, publicUrl: services.options.publicUrl });

@@ -1,56 +1,46 @@
-// The web app: providers (Mantine, TanStack Query) and the routes. Pages other than sign-in
-// load on demand (route code splitting).
+// Entry: theme, data cache and routes. Every page is a lazy chunk; the shell and sign-in are
+// the only code loaded up front.
 import '@mantine/core/styles.css';
 import { createTheme, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet, RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ApiError } from './api';
-import { Shell } from './pages/Shell';
-import { SignIn } from './pages/SignIn';
-
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: { staleTime: 30_000, retry: (count, error) => !(error instanceof ApiError && error.status > 0 && error.status < 500) && count < 2 },
-  },
-});
-
-export interface ListSearch {
-  filter?: string;
-  sort?: string;
-  columns?: string;
-}
-
-const rootRoute = createRootRoute({ component: Outlet });
-const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', component: SignIn });
-const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: Shell });
-const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: lazyRouteComponent(() => import('./pages/Home'), 'Home') });
-export const listRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/o/$object',
-  validateSearch: (search: Record<string, unknown>): ListSearch => ({
-    filter: typeof search.filter === 'string' ? search.filter : undefined,
-    sort: typeof search.sort === 'string' ? search.sort : undefined,
-    columns: typeof search.columns === 'string' ? search.columns : undefined,
-  }),
-  component: lazyRouteComponent(() => import('./pages/ObjectList'), 'ObjectList'),
-});
-export const recordRoute = createRoute({ getParentRoute: () => appRoute, path: '/o/$object/$id', component: lazyRouteComponent(() => import('./pages/RecordPage'), 'RecordPage') });
-
-const router = createRouter({ routeTree: rootRoute.addChildren([signInRoute, appRoute.addChildren([homeRoute, listRoute, recordRoute])]) });
-
-declare module '@tanstack/react-router' {
-  interface Register {
-    router: typeof router;
-  }
-}
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { ApiProblem } from './api/problem';
+import { AppLayout } from './shell/app-layout';
+import { SignInPage } from './pages/sign-in-page';
 
 const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'sm' });
 
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      // A refusal (4xx) will not change by asking again.
+      retry: (count, error) => !(error instanceof ApiProblem && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <Navigate to="/objects/people" replace /> },
+      { path: 'objects/:object', lazy: async () => ({ Component: (await import('./pages/list-page')).ListPage }) },
+      { path: 'objects/:object/:id', lazy: async () => ({ Component: (await import('./pages/record-page')).RecordPage }) },
+      { path: 'deals/board', lazy: async () => ({ Component: (await import('./pages/deal-board-page')).DealBoardPage }) },
+      { path: '*', lazy: async () => ({ Component: (await import('./pages/not-found-page')).NotFoundPage }) },
+    ],
+  },
+]);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

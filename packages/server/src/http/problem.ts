@@ -67,13 +67,18 @@ export function sendProblem(reply: FastifyReply, problem: Problem, headers: Reco
   return reply.status(problem.status).headers(headers).type('application/problem+json').send(JSON.stringify(problem));
 }
 
-/** Installs the error handler on `app` (and so on every child context); the web module sets the root not-found handler. */
-export function installProblemHandlers(app: FastifyInstance) {
+/**
+ * Installs the error and not-found handlers on `app` (and so on every child context). The web
+ * app passes its own not-found handler, which serves the single-page app for page paths and
+ * answers `answerNotFound` for the rest.
+ */
+export function installProblemHandlers(app: FastifyInstance, notFound: (request: FastifyRequest, reply: FastifyReply) => unknown = answerNotFound) {
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error, request);
     if (problem.status >= 500) request.log.error({ err: error }, 'unexpected error');
     return sendProblem(reply, problem, error instanceof DomainError ? error.headers : undefined);
   });
+  app.setNotFoundHandler(notFound);
 }
 
 /** 404 for a path no route serves. Install it in an authenticated scope too, so that auth runs first there. */

@@ -1,4 +1,5 @@
 // Operational endpoints, public by design: liveness, readiness (checks the database) and metrics.
+// The front page `/` belongs to the web module.
 import type { FastifyPluginAsync } from 'fastify';
 import type { Registry } from 'prom-client';
 import { Type } from 'typebox';

@@ -1,0 +1,38 @@
+// Records of any object through /api/v1/objects, the deal move, and a record's timeline.
+import { request } from './http';
+import type { ObjectDescription, Page, RecordValues, TimelineEntry } from './types';
+
+export interface ListQuery {
+  filter?: string;
+  sort?: string;
+  fields?: string[];
+  limit?: number;
+  cursor?: string;
+  total?: boolean;
+}
+
+export const listObjects = () => request<{ data: ObjectDescription[] }>('/metadata/objects').then((body) => body.data);
+
+export function listRecords(object: string, query: ListQuery, signal?: AbortSignal) {
+  return request<Page>(`/objects/${object}`, {
+    query: { filter: query.filter, sort: query.sort, fields: query.fields?.join(','), limit: query.limit, cursor: query.cursor, total: query.total || undefined },
+    signal,
+  });
+}
+
+export const getRecord = (object: string, id: string, signal?: AbortSignal) => request<RecordValues>(`/objects/${object}/${id}`, { signal });
+
+export const createRecord = (object: string, values: Record<string, unknown>) =>
+  request<RecordValues>(`/objects/${object}`, { method: 'POST', body: values });
+
+export const updateRecord = (object: string, id: string, changes: Record<string, unknown>, version: number) =>
+  request<RecordValues>(`/objects/${object}/${id}`, { method: 'PATCH', body: changes, ifMatch: version });
+
+export const moveDeal = (id: string, stageId: string, version: number, reasons: { lostReason?: string; wonReason?: string } = {}) =>
+  request<RecordValues>(`/deals/${id}/move`, { method: 'POST', body: { stageId, ...reasons }, ifMatch: version });
+
+export const timelinePage = (object: string, id: string, cursor?: string, signal?: AbortSignal) =>
+  request<Page<TimelineEntry>>(`/objects/${object}/${id}/timeline`, { query: { cursor, limit: 30 }, signal });
+
+/** A filter-language string literal. */
+export const quote = (value: string) => JSON.stringify(value);

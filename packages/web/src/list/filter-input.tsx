@@ -1,0 +1,26 @@
+// The filter of a list view, typed in the filter language and applied with Enter. The API's
+// own message (with the position of a syntax error) shows under the input.
+import { Button, Group, TextInput } from '@mantine/core';
+import { useEffect, useState } from 'react';
+
+export interface FilterInputProps {
+  value: string;
+  error?: string;
+  onApply: (filter: string) => void;
+  example: string;
+}
+
+export function FilterInput({ value, error, onApply, example }: FilterInputProps) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  return (
+    <form role="search" onSubmit={(event) => { event.preventDefault(); onApply(text); }} style={{ flex: 1, minWidth: 220 }}>
+      <Group gap="xs" align="flex-start" wrap="nowrap">
+        <TextInput style={{ flex: 1 }} label="Filter" placeholder={example} description={`Filter language, such as: ${example}`} value={text} onChange={(event) => setText(event.currentTarget.value)}
+          error={error} spellCheck={false} autoCapitalize="off" autoComplete="off" styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
+        <Button type="submit" mt={46}>Apply</Button>
+        {value && <Button variant="default" mt={46} onClick={() => onApply('')}>Clear</Button>}
+      </Group>
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+// The pages of a list view, fetched by cursor as the user scrolls, each with the names of the
+// records its relation columns point at.
+import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { listRecords } from '../api/records';
+import type { ObjectDescription, Page, RecordValues } from '../api/types';
+import type { RelationLabels } from '../fields/format';
+import { fetchRelationLabels } from '../fields/relation-labels';
+import type { ListView } from './view-params';
+
+export const PAGE_SIZE = 100;
+
+export interface LabelledPage extends Page {
+  labels: RelationLabels;
+}
+
+export function recordsKey(object: string, view: ListView) {
+  return ['records', object, { columns: view.columns, sort: view.sort, filter: view.filter.trim() }] as const;
+}
+
+export function useRecordPages(definition: ObjectDescription, objects: ObjectDescription[], view: ListView) {
+  const queryClient = useQueryClient();
+  const key = recordsKey(definition.name, view);
+  const shown = definition.fields.filter((field) => view.columns.includes(field.name));
+  const needsCurrency = shown.some((field) => field.type === 'currency') && definition.fields.some((field) => field.name === 'currency');
+  const fields = [...new Set(['id', 'version', definition.displayField, ...view.columns, ...(needsCurrency ? ['currency'] : [])])];
+
+  const query = useInfiniteQuery({
+    queryKey: key,
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam, signal }): Promise<LabelledPage> => {
+      const page = await listRecords(definition.name, { filter: view.filter.trim() || undefined, sort: view.sort, fields, limit: PAGE_SIZE, cursor: pageParam, total: !pageParam }, signal);
+      return { ...page, labels: await fetchRelationLabels(objects, shown, page.data, signal) };
+    },
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+  /** Puts a record the server returned into the loaded pages. */
+  const replaceRecord = useCallback((record: RecordValues) => {
+    queryClient.setQueryData<InfiniteData<LabelledPage>>(key, (data) => data && {
+      ...data,
+      pages: data.pages.map((page) => ({ ...page, data: page.data.map((row) => (row.id === record.id ? { ...row, ...pick(record, fields) } : row)) })),
+    });
+  }, [queryClient, JSON.stringify(key), fields.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return { query, replaceRecord };
+}
+
+function pick(record: RecordValues, fields: string[]): Partial<RecordValues> {
+  return Object.fromEntries(fields.filter((name) => name in record).map((name) => [name, record[name]]));
+}

@@ -1,0 +1,113 @@
+// Quick add of a note, task or interaction about this record. The form is built from the
+// object's definition (its required and listed fields) and links the new record here through
+// whichever relation (or participant list) of that object points at this record's object.
+import { Alert, Button, Card, SegmentedControl, SimpleGrid, Stack, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState, type FormEvent } from 'react';
+import { ApiProblem, describeError } from '../api/problem';
+import { createRecord } from '../api/records';
+import type { FieldDescription, ObjectDescription, Session } from '../api/types';
+import { fromDraft } from '../fields/draft';
+import { FieldEditor } from '../fields/field-editor';
+import { isEditable } from '../fields/format';
+import { can } from '../session/use-session';
+import { timelineKey } from './timeline';
+
+const KINDS = ['notes', 'tasks', 'interactions'];
+
+interface Kind { definition: ObjectDescription; fields: FieldDescription[]; link: (id: string) => Record<string, unknown> }
+
+/** How a record of `source` is tied to a record of `target`, or undefined when it cannot be. */
+function linkOf(source: ObjectDescription, target: string): Kind['link'] | undefined {
+  const direct = source.fields.find((field) => field.type === 'relation' && field.relation?.target === target && field.relation.cardinality === 'one' && !field.isReadOnly);
+  if (direct) return (id) => ({ [direct.name]: id });
+  for (const field of source.fields) {
+    const items = (field.collection?.fields ?? []) as FieldDescription[];
+    const item = items.find((candidate) => candidate.type === 'relation' && candidate.relation?.target === target);
+    if (!item) continue;
+    const required = items.filter((candidate) => candidate.isRequired && candidate !== item && candidate.choices?.length);
+    return (id) => ({ [field.name]: [{ [item.name]: id, ...Object.fromEntries(required.map((other) => [other.name, other.choices![0].value])) }] });
+  }
+  return undefined;
+}
+
+function formFields(definition: ObjectDescription): FieldDescription[] {
+  return definition.fields.filter((field) => isEditable(field) && (field.isRequired || field.name === definition.displayField || (field.isListed && field.type !== 'relation')));
+}
+
+function initialDrafts(fields: FieldDescription[]): Record<string, string> {
+  const now = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  return Object.fromEntries(fields.map((field) => [field.name, field.type === 'datetime' && field.isRequired ? now : field.defaultValue !== undefined ? String(field.defaultValue) : '']));
+}
+
+export function QuickAdd({ definition, objects, id, session }: { definition: ObjectDescription; objects: ObjectDescription[]; id: string; session: Session | null }) {
+  const kinds = useMemo(() => KINDS.flatMap((name): Kind[] => {
+    const source = objects.find((object) => object.name === name);
+    const link = source && can(session, name, 'create') ? linkOf(source, definition.name) : undefined;
+    return source && link ? [{ definition: source, fields: formFields(source), link }] : [];
+  }), [objects, definition.name, session]);
+  const [chosen, setChosen] = useState(kinds[0]?.definition.name);
+  const kind = kinds.find((candidate) => candidate.definition.name === chosen) ?? kinds[0];
+  if (!kind) return null;
+  return (
+    <Card withBorder padding="md">
+      <Title order={3} size="h5" mb="sm">Add</Title>
+      <SegmentedControl fullWidth mb="sm" value={kind.definition.name} onChange={setChosen} aria-label="Kind of record to add"
+        data={kinds.map((candidate) => ({ value: candidate.definition.name, label: candidate.definition.labelSingular }))} />
+      <QuickAddForm key={kind.definition.name} kind={kind} object={definition.name} id={id} />
+    </Card>
+  );
+}
+
+function QuickAddForm({ kind, object, id }: { kind: Kind; object: string; id: string }) {
+  const queryClient = useQueryClient();
+  const [drafts, setDrafts] = useState(() => initialDrafts(kind.fields));
+  const [problem, setProblem] = useState<Error>();
+  const [added, setAdded] = useState<string>();
+  const [isBusy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(undefined);
+    setAdded(undefined);
+    try {
+      const values: Record<string, unknown> = { ...kind.link(id) };
+      for (const field of kind.fields) {
+        const value = fromDraft(field, drafts[field.name] ?? '', values);
+        if (value !== null && !(field.type === 'boolean' && value === false)) values[field.name] = value;
+      }
+      await createRecord(kind.definition.name, values);
+      setDrafts(initialDrafts(kind.fields));
+      setAdded(`${kind.definition.labelSingular} added.`);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: timelineKey(object, id) }),
+        queryClient.invalidateQueries({ queryKey: ['related'] }),
+      ]);
+    } catch (error) {
+      setProblem(error as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fieldError = (name: string) => (problem instanceof ApiProblem ? problem.messageFor(name) : undefined);
+  const unplaced = problem && !(problem instanceof ApiProblem && problem.errors.some((error) => kind.fields.some((field) => field.name === error.field)));
+  return (
+    <form onSubmit={submit} aria-label={`New ${kind.definition.labelSingular.toLowerCase()}`}>
+      <Stack gap="xs">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+          {kind.fields.map((field) => (
+            <div key={field.name} style={field.type === 'text' && (field.maxLength ?? 0) > 1000 ? { gridColumn: '1 / -1' } : undefined}>
+              <FieldEditor field={field} label={field.label} draft={drafts[field.name] ?? ''} isMultiline
+                onDraft={(draft) => setDrafts((current) => ({ ...current, [field.name]: draft }))} error={fieldError(field.name)} />
+            </div>
+          ))}
+        </SimpleGrid>
+        {unplaced && <Alert color="red" role="alert">{describeError(problem)}</Alert>}
+        {added && <Alert color="green" role="status">{added}</Alert>}
+        <Button type="submit" loading={isBusy} style={{ alignSelf: 'flex-start' }}>Add {kind.definition.labelSingular.toLowerCase()}</Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+// Links to every object the user may read, from the workspace's definitions: standard objects
+// first, then custom ones, and the deal board.
+import { Alert, Divider, NavLink, Skeleton, Stack } from '@mantine/core';
+import { NavLink as RouterLink, useLocation } from 'react-router';
+import { describeError } from '../api/problem';
+import type { Session } from '../api/types';
+import { can } from '../session/use-session';
+import { useObjects } from '../session/use-objects';
+
+export function Navigation({ session }: { session: Session }) {
+  const objects = useObjects();
+  const { pathname } = useLocation();
+  if (objects.isLoading) return <Stack gap={6}>{Array.from({ length: 8 }, (_, i) => <Skeleton key={i} h={28} />)}</Stack>;
+  if (objects.error) return <Alert color="red" title="Objects could not be loaded">{describeError(objects.error)}</Alert>;
+  const readable = (objects.data ?? []).filter((object) => can(session, object.name, 'read'));
+  const standard = readable.filter((object) => !object.isCustom);
+  const custom = readable.filter((object) => object.isCustom);
+  const link = (to: string, label: string) => (
+    <NavLink key={to} component={RouterLink} to={to} label={label} active={pathname === to || pathname.startsWith(`${to}/`)} />
+  );
+  return (
+    <nav>
+      {can(session, 'deals', 'read') && link('/deals/board', 'Deal board')}
+      <Divider my={6} />
+      {standard.map((object) => link(`/objects/${object.name}`, object.labelPlural))}
+      {custom.length > 0 && <Divider my={6} label="Custom" labelPosition="left" />}
+      {custom.map((object) => link(`/objects/${object.name}`, object.labelPlural))}
+    </nav>
+  );
+}
