@@ -5,3 +5,4 @@ export * from './objects/index.js';
 export * from './schema/record-schema.js';
 export * from './filter/index.js';
 export * from './access/index.js';
+export * from './analytics/index.js';

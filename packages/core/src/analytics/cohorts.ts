@@ -1,0 +1,54 @@
+// The cohort retention matrix (SPEC §7.4): customers grouped by the month of their first
+// purchase; for each later month, the share of the cohort that bought in that month. Months are
+// the UTC calendar months of ISO 8601 instants ("2026-03-14T…" is in 2026-03).
+
+export interface Purchase {
+  customerId: string;
+  /** ISO 8601 UTC instant. */
+  at: string;
+}
+
+export interface CohortRow {
+  /** `YYYY-MM` of first purchases. */
+  cohort: string;
+  size: number;
+  /** retention[k] = % of the cohort buying k months after its first month; retention[0] = 100. */
+  retention: number[];
+}
+
+/** A UTC calendar month as a running index (year × 12 + month − 1). */
+function monthIndex(iso: string): number {
+  return Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+}
+
+function monthLabel(index: number): string {
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Cohort rows up to the month of `until` (the newest cohort has one column).
+ * @example cohortMatrix([{ customerId: 'a', at: '2026-01-05T…' }, { customerId: 'a', at: '2026-02-01T…' }], '2026-02-28T00:00:00Z')
+ *          // [{ cohort: '2026-01', size: 1, retention: [100, 100] }, …]
+ */
+export function cohortMatrix(purchases: readonly Purchase[], until: string): CohortRow[] {
+  const last = monthIndex(until);
+  const months = new Map<string, Set<number>>();
+  for (const purchase of purchases) {
+    const month = monthIndex(purchase.at);
+    if (month > last) continue;
+    let set = months.get(purchase.customerId);
+    if (!set) months.set(purchase.customerId, (set = new Set()));
+    set.add(month);
+  }
+  const cohorts = new Map<number, Set<number>[]>();
+  for (const set of months.values()) {
+    const first = Math.min(...set);
+    cohorts.set(first, [...(cohorts.get(first) ?? []), set]);
+  }
+  return [...cohorts.entries()].sort(([a], [b]) => a - b).map(([first, members]) => ({
+    cohort: monthLabel(first),
+    size: members.length,
+    retention: Array.from({ length: last - first + 1 }, (_, k) =>
+      Math.round((1000 * members.filter((set) => set.has(first + k)).length) / members.length) / 10),
+  }));
+}

@@ -1,0 +1,5 @@
+// Relationship analytics maths (SPEC §7): pure functions over plain numbers and dates, no I/O.
+export * from './satisfaction.js';
+export * from './rfm.js';
+export * from './whale.js';
+export * from './cohorts.js';
