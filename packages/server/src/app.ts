@@ -11,6 +11,7 @@ import { ProblemSchema } from './http/conventions.js';
 import { answerNotFound, installProblemHandlers } from './http/problem.js';
 import { validatorCompiler } from './http/validation.js';
 import { settingsRoutes } from './modules/access/routes.js';
+import { analyticsRoutes } from './modules/analytics/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { dealRoutes } from './modules/deals/routes.js';
@@ -104,6 +105,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     await api.register(authRoutes({ ...services, cookieSecure: services.options.cookieSecure }));
     await api.register(settingsRoutes(services));
     await api.register(auditRoutes(services.audit));
+    await api.register(analyticsRoutes(services.analytics));
     await api.register(openApi.apiRoutes);
     await api.register(recordRoutes(services.engine));
     await api.register(timelineRoutes(services.timeline));

@@ -3,6 +3,7 @@
 import type { Database } from './db/database.js';
 import { RecordEngine } from './engine/engine.js';
 import { AccessService } from './modules/access/service.js';
+import { AnalyticsService } from './modules/analytics/service.js';
 import { auditHooks } from './modules/audit/hooks.js';
 import { AuditService } from './modules/audit/service.js';
 import { ApiKeyService } from './modules/auth/api-keys.js';
@@ -36,6 +37,7 @@ export interface Services {
   deals: DealService;
   timeline: TimelineService;
   audit: AuditService;
+  analytics: AnalyticsService;
   access: AccessService;
   sessions: SessionService;
   twoFactor: TwoFactorService;
@@ -80,6 +82,7 @@ export function createServices(database: Database, given: ServiceOptions = {}): 
     apiKeys: new ApiKeyService(database, audit),
     users,
     audit,
+    analytics: new AnalyticsService(),
     access,
     sessions,
     twoFactor,

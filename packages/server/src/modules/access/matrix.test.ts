@@ -31,6 +31,9 @@ const EXPECTED: Record<'deals' | 'people', Record<Role, { actions: Action[]; see
   },
 };
 
+/** Every role but support reads workspace-wide analytics. */
+const ANALYTICS_READERS: readonly Role[] = ['admin', 'manager', 'salesRep', 'marketer', 'readOnly'];
+
 function sees(object: 'deals' | 'people', role: Role, relation: Relation): boolean {
   const { sees: scope } = EXPECTED[object][role];
   if (relation === 'otherWorkspace') return false;
@@ -63,8 +66,8 @@ interface Entry {
   records?: { objects: ('deals' | 'people')[]; action: Action; trashed?: boolean };
   /** Object routes without a record: allowed when the role has the action. */
   objectAction?: { object: 'deals' | 'people'; action: Action | Action[] };
-  /** Routes every signed-in member may call, or admins only. */
-  who?: 'everyone' | 'admin';
+  /** Routes every signed-in member may call, admins only, or the roles that read analytics. */
+  who?: 'everyone' | 'admin' | 'analytics';
   /** Public by design: reachable without signing in. */
   isPublic?: true;
   success: number;
@@ -180,6 +183,12 @@ const ENTRIES: Record<string, Entry> = {
     who: 'admin', success: 204, request: async ({ world }) => ({ url: `/api/v1/settings/api-keys/${(await world.t.ok('POST', '/api/v1/settings/api-keys', { name: 'gone' }, 201)).id}` }),
   },
   'PATCH /api/v1/settings/workspace': { who: 'admin', success: 200, request: () => ({ url: '/api/v1/settings/workspace', body: { requiresTwoFactor: false } }) },
+  'GET /api/v1/analytics/satisfaction': { who: 'analytics', success: 200, request: () => ({ url: '/api/v1/analytics/satisfaction' }) },
+  'GET /api/v1/analytics/people/:id/satisfaction': { records: { objects: ['people'], action: 'read' }, success: 200, request: ({ id }) => ({ url: `/api/v1/analytics/people/${id}/satisfaction` }) },
+  'GET /api/v1/analytics/companies/:id/satisfaction': {
+    who: 'everyone', success: 200,
+    request: async ({ world }) => ({ url: `/api/v1/analytics/companies/${(await world.t.services.engine.create(world.ctx, 'companies', { name: `Co ${next()}` })).id}/satisfaction` }),
+  },
   'GET /api/v1/audit': { who: 'admin', success: 200, request: () => ({ url: '/api/v1/audit' }) },
   'GET /api/v1/openapi.json': { who: 'everyone', success: 200, request: () => ({ url: '/api/v1/openapi.json' }) },
 };
@@ -220,6 +229,7 @@ async function record(world: World, object: 'deals' | 'people', relation: Relati
 function expected(entry: Entry, role: Role, object?: 'deals' | 'people', relation?: Relation): number {
   if (entry.who === 'everyone') return entry.success;
   if (entry.who === 'admin') return role === 'admin' ? entry.success : 403;
+  if (entry.who === 'analytics') return ANALYTICS_READERS.includes(role) ? entry.success : 403;
   if (entry.objectAction) {
     const actions = [entry.objectAction.action].flat();
     return actions.every((a) => EXPECTED[entry.objectAction!.object][role].actions.includes(a)) ? entry.success : 403;

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../test/support/database.js';
+import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { member } from '../../../test/support/people.js';
+
+describe.each(DIALECTS)('satisfaction analytics on %s', (dialect) => {
+  let t: TestApp;
+  let retail: { id: string };
+  let ada: { id: string };
+  let bob: { id: string };
+  let agent: string;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    retail = await t.ok('POST', '/api/v1/objects/companies', { name: 'Shop Ltd', industry: 'retail' });
+    ada = await t.ok('POST', '/api/v1/objects/people', { firstName: 'Ada', companyId: retail.id, lifecycleStage: 'customer' });
+    bob = await t.ok('POST', '/api/v1/objects/people', { firstName: 'Bob', lifecycleStage: 'lead' });
+    agent = (await member(t, 'supportAgent')).userId;
+    const ticket = await t.ok('POST', '/api/v1/objects/cases', { subject: 'Broken', personId: ada.id, assigneeId: agent });
+    const answer = (personId: string, kind: string, score: number, respondedAt: string, caseId?: string) =>
+      t.ok('POST', '/api/v1/objects/surveyResponses', { personId, kind, score, respondedAt, ...(caseId ? { caseId } : {}) });
+    await answer(ada.id, 'nps', 10, '2026-01-10T10:00:00.000Z');
+    await answer(ada.id, 'nps', 9, '2026-02-10T10:00:00.000Z');
+    await answer(ada.id, 'csat', 5, '2026-02-11T10:00:00.000Z', ticket.id);
+    await answer(ada.id, 'csat', 2, '2026-02-12T10:00:00.000Z', ticket.id);
+    await answer(bob.id, 'nps', 3, '2026-02-15T10:00:00.000Z');
+    await answer(bob.id, 'nps', 8, '2026-03-01T10:00:00.000Z');
+    await answer(bob.id, 'csat', 4, '2026-03-02T10:00:00.000Z');
+  });
+  afterAll(() => t.close());
+
+  it('sums up the workspace: NPS, CSAT, monthly series and by agent', async () => {
+    const report = await t.ok('GET', '/api/v1/analytics/satisfaction');
+    // NPS answers 10, 9, 3, 8: 2 promoters, 1 passive, 1 detractor → 25. CSAT 5, 2, 4 → 2 of 3 satisfied.
+    expect(report.nps).toMatchObject({ nps: 25, answers: 4, promoters: 2, passives: 1, detractors: 1 });
+    expect(report.csat).toMatchObject({ csat: 66.7, answers: 3, satisfied: 2 });
+    expect(report.monthly).toEqual([
+      { month: '2026-01', nps: 100, csat: null, answers: 1 },
+      { month: '2026-02', nps: 0, csat: 50, answers: 4 },
+      { month: '2026-03', nps: 0, csat: 100, answers: 2 },
+    ]);
+    expect(report.byAgent).toEqual([{ agentId: agent, csat: 50, nps: null, answers: 2 }]);
+  });
+
+  it('narrows to a segment, a person, a company and a period', async () => {
+    const segment = await t.ok('GET', `/api/v1/analytics/satisfaction?filter=${encodeURIComponent('lifecycleStage = "lead"')}`);
+    expect(segment.nps).toMatchObject({ nps: -50, answers: 2 });
+    const throughRelation = await t.ok('GET', `/api/v1/analytics/satisfaction?filter=${encodeURIComponent('company.industry = "retail"')}`);
+    expect(throughRelation.nps).toMatchObject({ nps: 100, answers: 2 });
+    expect((await t.ok('GET', `/api/v1/analytics/people/${bob.id}/satisfaction`)).csat).toMatchObject({ csat: 100, answers: 1 });
+    expect((await t.ok('GET', `/api/v1/analytics/companies/${retail.id}/satisfaction`)).csat).toMatchObject({ csat: 50, answers: 2 });
+    const february = await t.ok('GET', '/api/v1/analytics/satisfaction?from=2026-02-01T00:00:00Z&to=2026-03-01T00:00:00Z');
+    expect(february.nps).toMatchObject({ nps: 0, answers: 2 });
+  });
+
+  it('refuses bad input with a problem naming the field', async () => {
+    const cases: [string, string][] = [
+      [`/api/v1/analytics/satisfaction?filter=${encodeURIComponent('lifecycleStage = ')}`, 'filter'],
+      [`/api/v1/analytics/satisfaction?filter=${encodeURIComponent('shoeSize > 3')}`, 'filter'],
+      ['/api/v1/analytics/satisfaction?from=2026-03-01T00:00:00Z&to=2026-02-01T00:00:00Z', 'from'],
+      ['/api/v1/analytics/satisfaction?from=last-week', 'from'],
+      ['/api/v1/analytics/satisfaction?period=month', 'period'],
+      ['/api/v1/analytics/people/not-an-id/satisfaction', 'id'],
+    ];
+    for (const [url, field] of cases) {
+      const response = await t.call('GET', url);
+      expect(response.statusCode, url).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json().errors.map((e: { field: string }) => e.field), url).toContain(field);
+    }
+  });
+
+  it('is for roles that may read analytics', async () => {
+    const support = await member(t, 'supportAgent');
+    expect((await support.call('GET', '/api/v1/analytics/satisfaction')).statusCode).toBe(403);
+    const rep = await member(t, 'salesRep');
+    expect((await rep.call('GET', '/api/v1/analytics/satisfaction')).statusCode).toBe(200);
+  });
+});
