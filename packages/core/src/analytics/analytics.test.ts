@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cohortMatrix, csat, nps, quintiles, rfm, rfmSegment, whaleCurve } from './index.js';
+import { cohortMatrix, csat, loyalty, nps, quintiles, rfm, rfmSegment, whaleCurve } from './index.js';
 
 describe('satisfaction', () => {
   it('computes CSAT and its Wilson interval as worked by hand', () => {
@@ -99,5 +99,21 @@ describe('cohort retention', () => {
         for (const share of row.retention) expect(share).toBeGreaterThanOrEqual(0);
       }
     }));
+  });
+});
+
+describe('loyalty', () => {
+  it('computes repeat rate, frequency, gaps, tenure and returning revenue as worked by hand', () => {
+    const summary = loyalty([
+      { customerId: 'a', at: '2026-01-01T00:00:00.000Z', revenue: 100 },
+      { customerId: 'a', at: '2026-01-11T00:00:00.000Z', revenue: 50 },
+      { customerId: 'a', at: '2026-01-31T00:00:00.000Z', revenue: 50 },
+      { customerId: 'b', at: '2026-01-21T00:00:00.000Z', revenue: 200 },
+    ], '2026-01-31T00:00:00.000Z');
+    // a: gaps 10 and 20 → mean 15 days; tenure a 30, b 10 → 20; returning revenue 100 of 400.
+    expect(summary).toEqual({
+      customers: 2, purchases: 4, repeatPurchaseRate: 50, purchaseFrequency: 2, meanInterPurchaseDays: 15, meanTenureDays: 20, returningRevenueShare: 25,
+    });
+    expect(loyalty([], '2026-01-01T00:00:00.000Z').repeatPurchaseRate).toBeNull();
   });
 });

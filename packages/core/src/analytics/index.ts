@@ -3,3 +3,4 @@ export * from './satisfaction.js';
 export * from './rfm.js';
 export * from './whale.js';
 export * from './cohorts.js';
+export * from './loyalty.js';
