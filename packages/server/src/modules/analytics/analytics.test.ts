@@ -69,6 +69,22 @@ describe.each(DIALECTS)('satisfaction analytics on %s', (dialect) => {
     }
   });
 
+  it('measures loyalty from paid orders, for the workspace and a segment', async () => {
+    const order = (personId: string, orderedAt: string, unitPrice: number, status = 'paid') => t.ok('POST', '/api/v1/objects/orders', {
+      number: `SO-${orderedAt.slice(0, 10)}-${unitPrice}`, personId, orderedAt, status, currency: 'EUR', lines: [{ description: 'Item', quantity: 1, unitPrice }],
+    });
+    await order(ada.id, '2026-01-01T00:00:00.000Z', 100);
+    await order(ada.id, '2026-01-11T00:00:00.000Z', 50);
+    await order(ada.id, '2026-01-31T00:00:00.000Z', 50);
+    await order(bob.id, '2026-01-21T00:00:00.000Z', 200);
+    await order(bob.id, '2026-01-25T00:00:00.000Z', 999, 'cancelled');
+    const report = await t.ok('GET', '/api/v1/analytics/loyalty?to=2026-01-31T00:00:01.000Z');
+    expect(report).toMatchObject({ customers: 2, purchases: 4, repeatPurchaseRate: 50, purchaseFrequency: 2, meanInterPurchaseDays: 15, returningRevenueShare: 25 });
+    const leads = await t.ok('GET', `/api/v1/analytics/loyalty?filter=${encodeURIComponent('lifecycleStage = "lead"')}`);
+    expect(leads).toMatchObject({ customers: 1, purchases: 1, repeatPurchaseRate: 0 });
+    expect((await t.call('GET', '/api/v1/analytics/loyalty?to=yesterday')).json().errors[0].field).toBe('to');
+  });
+
   it('is for roles that may read analytics', async () => {
     const support = await member(t, 'supportAgent');
     expect((await support.call('GET', '/api/v1/analytics/satisfaction')).statusCode).toBe(403);

@@ -25,6 +25,11 @@ export function analyticsRoutes(analytics: AnalyticsService): FastifyPluginAsync
       config: { access: { object: 'analytics', action: 'read' } },
     }, (request) => analytics.satisfaction(request.ctx, request.query));
 
+    app.get<{ Querystring: Static<typeof SegmentQuery> }>('/analytics/loyalty', {
+      schema: { tags, summary: 'Repeat-purchase rate, purchase frequency, inter-purchase time, tenure and returning revenue, for the workspace or a segment', querystring: SegmentQuery },
+      config: { access: { object: 'analytics', action: 'read' } },
+    }, (request) => analytics.loyalty(request.ctx, request.query));
+
     app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof PeriodQuery> }>('/analytics/people/:id/satisfaction', {
       schema: { tags, summary: "A person's CSAT and NPS", params: IdParams, querystring: PeriodQuery },
       config: { access: { object: 'people', action: 'read' } },

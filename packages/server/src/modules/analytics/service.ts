@@ -1,9 +1,11 @@
 // Relationship analytics over the workspace's records (SPEC §7), computed with the pure maths of
 // `@rapport/core` from rows read through the caller's context: workspace scope, record
 // visibility and field hiding apply as everywhere else.
-// So far: satisfaction (CSAT, NPS, monthly series, by agent) for the workspace, a segment of
-// people (any filter), a person or a company, over a period.
-import { csat, nps, people, type CsatSummary, type NpsSummary } from '@rapport/core';
+// So far: satisfaction (CSAT, NPS, monthly series, by agent) and loyalty (repeat purchases,
+// frequency, gaps, tenure, returning revenue) for the workspace, a segment of people (any
+// filter), a person or a company, over a period.
+import { csat, loyalty, nps, people, type CsatSummary, type LoyaltySummary, type NpsSummary } from '@rapport/core';
+import type { SelectQueryBuilder } from 'kysely';
 import type { RequestContext } from '../../engine/context.js';
 import { compileFilter } from '../../engine/filter-sql.js';
 import { parseRecordFilter } from '../../engine/list-query.js';
@@ -65,12 +67,40 @@ export class AnalyticsService {
     };
   }
 
-  async #answers(ctx: RequestContext, scope: Scope): Promise<Answer[]> {
+  /** Loyalty of the scope's customers from their paid orders in the period (cancelled and refunded ones left out). */
+  async loyalty(ctx: RequestContext, scope: Scope): Promise<LoyaltySummary> {
+    await this.#checkScope(ctx, scope);
+    const orders = ctx.objects.get('orders')!;
+    let query = fromObject(ctx, orders).select(['t.person_id', 't.ordered_at', 't.total'])
+      .where('t.deleted_at', 'is', null).where('t.person_id', 'is not', null).where('t.status', 'not in', ['cancelled', 'refunded']);
+    if (scope.from) query = query.where('t.ordered_at', '>=', scope.from);
+    if (scope.to) query = query.where('t.ordered_at', '<', scope.to);
+    query = this.#inScope(ctx, scope, query);
+    const rows = await query.execute();
+    return loyalty(rows.map((row) => ({ customerId: row.person_id, at: row.ordered_at, revenue: Number(row.total ?? 0) })), scope.to ?? new Date().toISOString());
+  }
+
+  async #checkScope(ctx: RequestContext, scope: Scope): Promise<void> {
     if (scope.from && scope.to && scope.from >= scope.to) throw new ValidationFailed([{ field: 'from', message: 'must be before to' }]);
     // A person's or company's figures are theirs to see only if the record is.
     for (const [object, id] of [['people', scope.personId], ['companies', scope.companyId]] as const) {
       if (id && !(await getRecord(ctx, ctx.objects.get(object)!, id, { fields: [] }))) throw new NotFound(`no ${object === 'people' ? 'person' : 'company'} with id ${id}`);
     }
+  }
+
+  /** Restricts rows with a `person_id` to the scope's people: one person, a company's, or a segment. */
+  #inScope<Q extends SelectQueryBuilder<any, any, any>>(ctx: RequestContext, scope: Scope, query: Q): Q {
+    if (scope.personId) return query.where('t.person_id', '=', scope.personId) as Q;
+    if (!scope.filter && !scope.companyId) return query;
+    const definition = ctx.objects.get('people') ?? people;
+    let segment = fromObject(ctx, definition).select('t.id').where('t.deleted_at', 'is', null);
+    if (scope.filter) segment = segment.where(compileFilter(ctx.db, ctx.dialect, definition, parseRecordFilter(definition, ctx.objects, scope.filter)));
+    if (scope.companyId) segment = segment.where('t.company_id', '=', scope.companyId);
+    return query.where('t.person_id', 'in', segment) as Q;
+  }
+
+  async #answers(ctx: RequestContext, scope: Scope): Promise<Answer[]> {
+    await this.#checkScope(ctx, scope);
     const surveys = ctx.objects.get('surveyResponses')!;
     const cases = ctx.objects.get('cases')!;
     let query = fromObject(ctx, surveys)
@@ -79,15 +109,7 @@ export class AnalyticsService {
       .where('t.deleted_at', 'is', null);
     if (scope.from) query = query.where('t.responded_at', '>=', scope.from);
     if (scope.to) query = query.where('t.responded_at', '<', scope.to);
-    if (scope.personId) query = query.where('t.person_id', '=', scope.personId);
-    const definition = ctx.objects.get('people') ?? people;
-    if (scope.filter || scope.companyId) {
-      let segment = fromObject(ctx, definition).select('t.id').where('t.deleted_at', 'is', null);
-      if (scope.filter) segment = segment.where(compileFilter(ctx.db, ctx.dialect, definition, parseRecordFilter(definition, ctx.objects, scope.filter)));
-      if (scope.companyId) segment = segment.where('t.company_id', '=', scope.companyId);
-      query = query.where('t.person_id', 'in', segment);
-    }
-    const rows = await query.execute();
+    const rows = await this.#inScope(ctx, scope, query).execute();
     return rows.map((row) => ({ kind: row.kind, score: Number(row.score), at: row.responded_at, agentId: row.assignee_id ?? null }));
   }
 }
