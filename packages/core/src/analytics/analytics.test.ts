@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cohortMatrix, csat, loyalty, nps, quintiles, rfm, rfmSegment, whaleCurve } from './index.js';
+import { allocateCampaignCosts, cohortMatrix, costToServe, csat, customerProfits, loyalty, nps, quintiles, rfm, rfmSegment, whaleCurve } from './index.js';
 
 describe('satisfaction', () => {
   it('computes CSAT and its Wilson interval as worked by hand', () => {
@@ -115,5 +115,22 @@ describe('loyalty', () => {
       customers: 2, purchases: 4, repeatPurchaseRate: 50, purchaseFrequency: 2, meanInterPurchaseDays: 15, meanTenureDays: 20, returningRevenueShare: 25,
     });
     expect(loyalty([], '2026-01-01T00:00:00.000Z').repeatPurchaseRate).toBeNull();
+  });
+});
+
+describe('profitability', () => {
+  it('takes cost of goods and cost to serve off revenue, as worked by hand', () => {
+    // Support: 90 min at 40.00/h = 60.00; campaign share 2.50 → cost to serve 62.50.
+    expect(costToServe(90, 4000, 250)).toBe(6250);
+    expect(customerProfits([{ customerId: 'a', revenue: 50_000, costOfGoods: 30_000, supportMinutes: 90, campaignCost: 250 }], 4000))
+      .toEqual([{ customerId: 'a', revenue: 50_000, costOfGoods: 30_000, costToServe: 6250, profit: 13_750 }]);
+  });
+
+  it('splits campaign costs over members without losing a cent', () => {
+    expect([...allocateCampaignCosts([{ cost: 100, memberIds: ['a', 'b', 'c'] }, { cost: 10, memberIds: ['a'] }])]).toEqual([['a', 44], ['b', 33], ['c', 33]]);
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e7 }), fc.integer({ min: 1, max: 50 }), (cost, members) => {
+      const shares = allocateCampaignCosts([{ cost, memberIds: Array.from({ length: members }, (_, i) => `m${i}`) }]);
+      expect([...shares.values()].reduce((a, b) => a + b, 0)).toBe(cost);
+    }));
   });
 });

@@ -4,3 +4,4 @@ export * from './rfm.js';
 export * from './whale.js';
 export * from './cohorts.js';
 export * from './loyalty.js';
+export * from './profitability.js';

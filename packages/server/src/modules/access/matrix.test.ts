@@ -31,7 +31,7 @@ const EXPECTED: Record<'deals' | 'people', Record<Role, { actions: Action[]; see
   },
 };
 
-/** Every role but support reads workspace-wide analytics. */
+/** Every role but support reads workspace-wide analytics; profitability also needs order costs, hidden from marketers. */
 const ANALYTICS_READERS: readonly Role[] = ['admin', 'manager', 'salesRep', 'marketer', 'readOnly'];
 
 function sees(object: 'deals' | 'people', role: Role, relation: Relation): boolean {
@@ -67,7 +67,7 @@ interface Entry {
   /** Object routes without a record: allowed when the role has the action. */
   objectAction?: { object: 'deals' | 'people'; action: Action | Action[] };
   /** Routes every signed-in member may call, admins only, or the roles that read analytics. */
-  who?: 'everyone' | 'admin' | 'analytics';
+  who?: 'everyone' | 'admin' | 'analytics' | 'profitability';
   /** Public by design: reachable without signing in. */
   isPublic?: true;
   success: number;
@@ -185,6 +185,7 @@ const ENTRIES: Record<string, Entry> = {
   'PATCH /api/v1/settings/workspace': { who: 'admin', success: 200, request: () => ({ url: '/api/v1/settings/workspace', body: { requiresTwoFactor: false } }) },
   'GET /api/v1/analytics/satisfaction': { who: 'analytics', success: 200, request: () => ({ url: '/api/v1/analytics/satisfaction' }) },
   'GET /api/v1/analytics/loyalty': { who: 'analytics', success: 200, request: () => ({ url: '/api/v1/analytics/loyalty' }) },
+  'GET /api/v1/analytics/profitability': { who: 'profitability', success: 200, request: () => ({ url: '/api/v1/analytics/profitability' }) },
   'GET /api/v1/analytics/people/:id/satisfaction': { records: { objects: ['people'], action: 'read' }, success: 200, request: ({ id }) => ({ url: `/api/v1/analytics/people/${id}/satisfaction` }) },
   'GET /api/v1/analytics/companies/:id/satisfaction': {
     who: 'everyone', success: 200,
@@ -231,6 +232,7 @@ function expected(entry: Entry, role: Role, object?: 'deals' | 'people', relatio
   if (entry.who === 'everyone') return entry.success;
   if (entry.who === 'admin') return role === 'admin' ? entry.success : 403;
   if (entry.who === 'analytics') return ANALYTICS_READERS.includes(role) ? entry.success : 403;
+  if (entry.who === 'profitability') return ANALYTICS_READERS.includes(role) && role !== 'marketer' ? entry.success : 403;
   if (entry.objectAction) {
     const actions = [entry.objectAction.action].flat();
     return actions.every((a) => EXPECTED[entry.objectAction!.object][role].actions.includes(a)) ? entry.success : 403;

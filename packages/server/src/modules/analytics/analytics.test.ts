@@ -85,6 +85,38 @@ describe.each(DIALECTS)('satisfaction analytics on %s', (dialect) => {
     expect((await t.call('GET', '/api/v1/analytics/loyalty?to=yesterday')).json().errors[0].field).toBe('to');
   });
 
+  it('measures profit per customer with cost of goods and cost to serve, the whale curve and RFM', async () => {
+    const other = await t.otherWorkspace();
+    const ok = async (method: 'POST' | 'GET', url: string, body?: unknown) => {
+      const response = await other.call(method, url, body);
+      if (response.statusCode >= 300) throw new Error(`${url}: ${response.body}`);
+      return response.json();
+    };
+    const good = await ok('POST', '/api/v1/objects/people', { firstName: 'Good' });
+    const costly = await ok('POST', '/api/v1/objects/people', { firstName: 'Costly' });
+    const order = (personId: string, n: number, unitPrice: number, unitCost: number) => ok('POST', '/api/v1/objects/orders', {
+      number: `P-${n}`, personId, orderedAt: `2026-05-0${n}T10:00:00.000Z`, currency: 'EUR', lines: [{ description: 'Item', quantity: 2, unitPrice, unitCost }],
+    });
+    await order(good.id, 1, 10_000, 4_000); // revenue 20,000, cost 8,000
+    await order(good.id, 2, 5_000, 2_000); // revenue 10,000, cost 4,000
+    await order(costly.id, 3, 3_000, 2_000); // revenue 6,000, cost 4,000
+    await ok('POST', '/api/v1/objects/cases', { subject: 'Again', personId: costly.id, supportMinutes: 180, openedAt: '2026-05-04T10:00:00.000Z' });
+    const campaign = await ok('POST', '/api/v1/objects/campaigns', { name: 'Spring', currency: 'EUR', actualCost: 1_001 });
+    for (const personId of [good.id, costly.id]) await ok('POST', '/api/v1/objects/campaignMembers', { campaignId: campaign.id, personId });
+    const report = await ok('GET', '/api/v1/analytics/profitability?supportHourlyCost=3000&to=2026-06-01T00:00:00Z');
+    // good: 30,000 − 12,000 − 501 = 17,499; costly: 6,000 − 4,000 − (180 min × 30.00/h = 9,000) − 500 = −7,500.
+    expect(report.totals).toEqual({ customers: 2, revenue: 36_000, costOfGoods: 16_000, costToServe: 10_001, profit: 9_999 });
+    expect(report.unprofitableCustomers).toBe(1);
+    expect(report.mostProfitable.map((p: { customerId: string; profit: number }) => [p.customerId, p.profit])).toEqual([[good.id, 17_499], [costly.id, -7_500]]);
+    expect(report.whaleCurve).toMatchObject({ totalProfit: 9_999, peakProfit: 17_499 });
+    expect(report.whaleCurve.points.at(-1)).toMatchObject({ customerShare: 1, cumulativeProfit: 9_999 });
+    expect(Object.values(report.rfmSegments).reduce((a: number, b) => a + (b as number), 0)).toBe(2);
+    const marketer = await member(t, 'marketer');
+    const refused = await marketer.call('GET', '/api/v1/analytics/profitability');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().detail).toContain('order costs');
+  });
+
   it('is for roles that may read analytics', async () => {
     const support = await member(t, 'supportAgent');
     expect((await support.call('GET', '/api/v1/analytics/satisfaction')).statusCode).toBe(403);

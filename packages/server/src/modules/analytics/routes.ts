@@ -15,6 +15,13 @@ const SegmentQuery = Type.Object({
   filter: Type.Optional(Type.String({ maxLength: 10000, description: 'A segment of people in the filter language' })),
 }, { additionalProperties: false });
 const PeriodQuery = Type.Object(Period, { additionalProperties: false });
+/** What an hour of support costs when the caller does not say: 40.00 in the workspace's currency. */
+const DEFAULT_SUPPORT_HOURLY_COST = 4000;
+const ProfitabilityQuery = Type.Object({
+  ...Period,
+  filter: Type.Optional(Type.String({ maxLength: 10000, description: 'A segment of people in the filter language' })),
+  supportHourlyCost: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000, description: 'Cost of an hour of support, minor units (default 4000)' })),
+}, { additionalProperties: false });
 const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 
 export function analyticsRoutes(analytics: AnalyticsService): FastifyPluginAsync {
@@ -29,6 +36,14 @@ export function analyticsRoutes(analytics: AnalyticsService): FastifyPluginAsync
       schema: { tags, summary: 'Repeat-purchase rate, purchase frequency, inter-purchase time, tenure and returning revenue, for the workspace or a segment', querystring: SegmentQuery },
       config: { access: { object: 'analytics', action: 'read' } },
     }, (request) => analytics.loyalty(request.ctx, request.query));
+
+    app.get<{ Querystring: Static<typeof ProfitabilityQuery> }>('/analytics/profitability', {
+      schema: { tags, summary: 'Profit per customer (revenue − cost of goods − cost to serve), the whale curve and RFM segments', querystring: ProfitabilityQuery },
+      config: { access: { object: 'analytics', action: 'read' } },
+    }, (request) => {
+      const { supportHourlyCost, ...scope } = request.query;
+      return analytics.profitability(request.ctx, scope, { supportHourlyCost: supportHourlyCost ?? DEFAULT_SUPPORT_HOURLY_COST });
+    });
 
     app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof PeriodQuery> }>('/analytics/people/:id/satisfaction', {
       schema: { tags, summary: "A person's CSAT and NPS", params: IdParams, querystring: PeriodQuery },

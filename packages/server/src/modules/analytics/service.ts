@@ -4,13 +4,16 @@
 // So far: satisfaction (CSAT, NPS, monthly series, by agent) and loyalty (repeat purchases,
 // frequency, gaps, tenure, returning revenue) for the workspace, a segment of people (any
 // filter), a person or a company, over a period.
-import { csat, loyalty, nps, people, type CsatSummary, type LoyaltySummary, type NpsSummary } from '@rapport/core';
+import {
+  allocateCampaignCosts, csat, customerProfits, loyalty, nps, people, rfm, whaleCurve,
+  type CsatSummary, type CustomerProfit, type LoyaltySummary, type NpsSummary, type RfmSegment,
+} from '@rapport/core';
 import type { SelectQueryBuilder } from 'kysely';
 import type { RequestContext } from '../../engine/context.js';
 import { compileFilter } from '../../engine/filter-sql.js';
 import { parseRecordFilter } from '../../engine/list-query.js';
 import { fromObject, getRecord } from '../../engine/read.js';
-import { NotFound, ValidationFailed } from '../../errors.js';
+import { Forbidden, NotFound, ValidationFailed } from '../../errors.js';
 
 export interface Scope {
   /** A segment of people in the filter language. */
@@ -29,6 +32,17 @@ export interface SatisfactionReport {
   monthly: { month: string; csat: number | null; nps: number | null; answers: number }[];
   /** Per case assignee, for answers about a case. */
   byAgent: { agentId: string; csat: number | null; nps: number | null; answers: number }[];
+}
+
+export interface ProfitabilityReport {
+  totals: { customers: number; revenue: number; costOfGoods: number; costToServe: number; profit: number };
+  unprofitableCustomers: number;
+  /** At most about a hundred points, the last one at 100 % of customers and total profit. */
+  whaleCurve: ReturnType<typeof whaleCurve>;
+  rfmSegments: Partial<Record<RfmSegment, number>>;
+  mostProfitable: CustomerProfit[];
+  leastProfitable: CustomerProfit[];
+  supportHourlyCost: number;
 }
 
 interface Answer {
@@ -78,6 +92,76 @@ export class AnalyticsService {
     query = this.#inScope(ctx, scope, query);
     const rows = await query.execute();
     return loyalty(rows.map((row) => ({ customerId: row.person_id, at: row.ordered_at, revenue: Number(row.total ?? 0) })), scope.to ?? new Date().toISOString());
+  }
+
+  /**
+   * Profit per customer (revenue − cost of goods − cost to serve) over the period, the whale
+   * curve, and RFM segments. Needs the order cost the caller's role may be hiding.
+   */
+  async profitability(ctx: RequestContext, scope: Scope, options: { supportHourlyCost: number; asOf?: string }): Promise<ProfitabilityReport> {
+    await this.#checkScope(ctx, scope);
+    if (ctx.access.hiddenFields('orders').includes('costTotal')) throw new Forbidden('profitability needs order costs, which your role does not see');
+    const orders = ctx.objects.get('orders')!;
+    const cases = ctx.objects.get('cases')!;
+    let sales = fromObject(ctx, orders).select(['t.person_id', 't.ordered_at', 't.total', 't.cost_total'])
+      .where('t.deleted_at', 'is', null).where('t.person_id', 'is not', null).where('t.status', 'not in', ['cancelled', 'refunded']);
+    let support = fromObject(ctx, cases).select(['t.person_id', 't.support_minutes']).where('t.deleted_at', 'is', null).where('t.person_id', 'is not', null);
+    if (scope.from) {
+      sales = sales.where('t.ordered_at', '>=', scope.from);
+      support = support.where('t.opened_at', '>=', scope.from);
+    }
+    if (scope.to) {
+      sales = sales.where('t.ordered_at', '<', scope.to);
+      support = support.where('t.opened_at', '<', scope.to);
+    }
+    const saleRows = await this.#inScope(ctx, scope, sales).execute();
+    const supportRows = await this.#inScope(ctx, scope, support).execute();
+    const campaignRows = await this.#inScope(ctx, scope, fromObject(ctx, ctx.objects.get('campaignMembers')!)
+      .innerJoin('campaigns as k', 'k.id', 't.campaign_id').select(['t.campaign_id', 't.person_id', 'k.actual_cost'])
+      .where('t.deleted_at', 'is', null).where('k.deleted_at', 'is', null)).execute();
+
+    const ledgers = new Map<string, { customerId: string; revenue: number; costOfGoods: number; supportMinutes: number; campaignCost: number; orders: number; lastOrder: string }>();
+    const ledger = (id: string) => {
+      let entry = ledgers.get(id);
+      if (!entry) ledgers.set(id, (entry = { customerId: id, revenue: 0, costOfGoods: 0, supportMinutes: 0, campaignCost: 0, orders: 0, lastOrder: '' }));
+      return entry;
+    };
+    for (const row of saleRows) {
+      const entry = ledger(row.person_id);
+      entry.revenue += Number(row.total ?? 0);
+      entry.costOfGoods += Number(row.cost_total ?? 0);
+      entry.orders += 1;
+      if (row.ordered_at > entry.lastOrder) entry.lastOrder = row.ordered_at;
+    }
+    for (const row of supportRows) ledger(row.person_id).supportMinutes += Number(row.support_minutes ?? 0);
+    const byCampaign = new Map<string, { cost: number; memberIds: string[] }>();
+    for (const row of campaignRows) {
+      const campaign = byCampaign.get(row.campaign_id) ?? { cost: Number(row.actual_cost ?? 0), memberIds: [] };
+      campaign.memberIds.push(row.person_id);
+      byCampaign.set(row.campaign_id, campaign);
+    }
+    // Campaign costs are shared by every member, in scope or not; only in-scope shares are kept.
+    for (const [id, share] of allocateCampaignCosts([...byCampaign.values()])) ledger(id).campaignCost += share;
+
+    const profits = customerProfits([...ledgers.values()], options.supportHourlyCost);
+    const curve = whaleCurve(profits.map((p) => p.profit));
+    const asOf = Date.parse(options.asOf ?? scope.to ?? new Date().toISOString());
+    const buyers = [...ledgers.values()].filter((l) => l.orders > 0);
+    const scores = rfm(buyers.map((l) => ({ customerId: l.customerId, recencyDays: (asOf - Date.parse(l.lastOrder)) / 86_400_000, frequency: l.orders, monetary: l.revenue })));
+    const segments: Partial<Record<RfmSegment, number>> = {};
+    for (const score of scores) segments[score.segment] = (segments[score.segment] ?? 0) + 1;
+    const sum = (pick: (p: CustomerProfit) => number) => profits.reduce((total, p) => total + pick(p), 0);
+    const ranked = [...profits].sort((a, b) => b.profit - a.profit);
+    const step = Math.max(1, Math.ceil(curve.points.length / 100));
+    return {
+      totals: { customers: profits.length, revenue: sum((p) => p.revenue), costOfGoods: sum((p) => p.costOfGoods), costToServe: sum((p) => p.costToServe), profit: sum((p) => p.profit) },
+      unprofitableCustomers: profits.filter((p) => p.profit < 0).length,
+      whaleCurve: { totalProfit: curve.totalProfit, peakProfit: curve.peakProfit, points: curve.points.filter((_, i) => i % step === step - 1 || i === curve.points.length - 1) },
+      rfmSegments: segments,
+      mostProfitable: ranked.slice(0, 10),
+      leastProfitable: ranked.slice(-10).reverse(),
+      supportHourlyCost: options.supportHourlyCost,
+    };
   }
 
   async #checkScope(ctx: RequestContext, scope: Scope): Promise<void> {
