@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocateCampaignCosts, cohortMatrix, costToServe, csat, customerProfits, loyalty, nps, quintiles, rfm, rfmSegment, whaleCurve } from './index.js';
+import { allocateCampaignCosts, cohortMatrix, periodRetention, costToServe, csat, customerProfits, loyalty, nps, quintiles, rfm, rfmSegment, whaleCurve } from './index.js';
 
 describe('satisfaction', () => {
   it('computes CSAT and its Wilson interval as worked by hand', () => {
@@ -88,6 +88,19 @@ describe('cohort retention', () => {
     expect(rows).toEqual([
       { cohort: '2026-01', size: 2, retention: [100, 50, 50] },
       { cohort: '2026-02', size: 1, retention: [100, 0] },
+    ]);
+  });
+
+  it('measures month-over-month retention and churn, as worked by hand', () => {
+    const rows = periodRetention([
+      { customerId: 'a', at: '2026-01-05T10:00:00.000Z' }, { customerId: 'a', at: '2026-02-11T10:00:00.000Z' },
+      { customerId: 'b', at: '2026-01-20T10:00:00.000Z' }, { customerId: 'b', at: '2026-03-02T10:00:00.000Z' },
+      { customerId: 'c', at: '2026-02-28T23:59:59.999Z' },
+    ], '2026-03-31T23:59:59.999Z');
+    // February: of a, b (January buyers) only a came back; March: of a, c (February buyers) nobody did.
+    expect(rows).toEqual([
+      { month: '2026-02', base: 2, retained: 1, retention: 50, churn: 50 },
+      { month: '2026-03', base: 2, retained: 0, retention: 0, churn: 100 },
     ]);
   });
 

@@ -52,3 +52,43 @@ export function cohortMatrix(purchases: readonly Purchase[], until: string): Coh
       Math.round((1000 * members.filter((set) => set.has(first + k)).length) / members.length) / 10),
   }));
 }
+
+export interface PeriodRetention {
+  /** `YYYY-MM`. */
+  month: string;
+  /** Customers who bought in the month before. */
+  base: number;
+  /** Of those, the ones who bought again this month. */
+  retained: number;
+  /** % retained; churn is 100 − retention. Null when nobody bought the month before. */
+  retention: number | null;
+  churn: number | null;
+}
+
+/**
+ * Month-over-month retention: of the customers who bought in a month, the share who bought in
+ * the next one, for every month after the first purchase up to `until`.
+ * @example periodRetention(purchases, '2026-03-31T23:59:59Z') // [{ month: '2026-02', base: 2, retained: 1, retention: 50, churn: 50 }, …]
+ */
+export function periodRetention(purchases: readonly Purchase[], until: string): PeriodRetention[] {
+  const last = monthIndex(until);
+  const buyers = new Map<number, Set<string>>();
+  for (const purchase of purchases) {
+    const month = monthIndex(purchase.at);
+    if (month > last) continue;
+    let set = buyers.get(month);
+    if (!set) buyers.set(month, (set = new Set()));
+    set.add(purchase.customerId);
+  }
+  if (buyers.size === 0) return [];
+  const first = Math.min(...buyers.keys());
+  const rows: PeriodRetention[] = [];
+  for (let month = first + 1; month <= last; month++) {
+    const before = buyers.get(month - 1) ?? new Set<string>();
+    const now = buyers.get(month) ?? new Set<string>();
+    const retained = [...before].filter((id) => now.has(id)).length;
+    const retention = before.size ? Math.round((1000 * retained) / before.size) / 10 : null;
+    rows.push({ month: monthLabel(month), base: before.size, retained, retention, churn: retention === null ? null : Math.round((1000 - retention * 10)) / 10 });
+  }
+  return rows;
+}

@@ -184,6 +184,7 @@ const ENTRIES: Record<string, Entry> = {
   },
   'PATCH /api/v1/settings/workspace': { who: 'admin', success: 200, request: () => ({ url: '/api/v1/settings/workspace', body: { requiresTwoFactor: false } }) },
   'GET /api/v1/analytics/satisfaction': { who: 'analytics', success: 200, request: () => ({ url: '/api/v1/analytics/satisfaction' }) },
+  'GET /api/v1/analytics/retention': { who: 'analytics', success: 200, request: () => ({ url: '/api/v1/analytics/retention' }) },
   'GET /api/v1/analytics/loyalty': { who: 'analytics', success: 200, request: () => ({ url: '/api/v1/analytics/loyalty' }) },
   'GET /api/v1/analytics/profitability': { who: 'profitability', success: 200, request: () => ({ url: '/api/v1/analytics/profitability' }) },
   'GET /api/v1/analytics/people/:id/satisfaction': { records: { objects: ['people'], action: 'read' }, success: 200, request: ({ id }) => ({ url: `/api/v1/analytics/people/${id}/satisfaction` }) },

@@ -85,6 +85,20 @@ describe.each(DIALECTS)('satisfaction analytics on %s', (dialect) => {
     expect((await t.call('GET', '/api/v1/analytics/loyalty?to=yesterday')).json().errors[0].field).toBe('to');
   });
 
+  it('builds the cohort matrix and monthly retention from paid orders', async () => {
+    const other = await t.otherWorkspace();
+    const post = async (url: string, body: unknown) => (await other.call('POST', url, body)).json();
+    const a = await post('/api/v1/objects/people', { firstName: 'A' });
+    const b = await post('/api/v1/objects/people', { firstName: 'B' });
+    let n = 0;
+    for (const [personId, orderedAt] of [[a.id, '2026-01-05'], [a.id, '2026-02-11'], [b.id, '2026-01-20'], [b.id, '2026-03-02']]) {
+      await post('/api/v1/objects/orders', { number: `R-${++n}`, personId, orderedAt: `${orderedAt}T10:00:00.000Z`, currency: 'EUR', lines: [{ description: 'x', quantity: 1, unitPrice: 100 }] });
+    }
+    const report = (await other.call('GET', '/api/v1/analytics/retention?to=2026-04-01T00:00:00Z')).json();
+    expect(report.cohorts).toEqual([{ cohort: '2026-01', size: 2, retention: [100, 50, 50] }]);
+    expect(report.monthly.map((m: { month: string; retention: number }) => [m.month, m.retention])).toEqual([['2026-02', 50], ['2026-03', 0]]);
+  });
+
   it('measures profit per customer with cost of goods and cost to serve, the whale curve and RFM', async () => {
     const other = await t.otherWorkspace();
     const ok = async (method: 'POST' | 'GET', url: string, body?: unknown) => {

@@ -37,6 +37,11 @@ export function analyticsRoutes(analytics: AnalyticsService): FastifyPluginAsync
       config: { access: { object: 'analytics', action: 'read' } },
     }, (request) => analytics.loyalty(request.ctx, request.query));
 
+    app.get<{ Querystring: Static<typeof SegmentQuery> }>('/analytics/retention', {
+      schema: { tags, summary: 'The cohort retention matrix by first-purchase month, and month-over-month retention and churn', querystring: SegmentQuery },
+      config: { access: { object: 'analytics', action: 'read' } },
+    }, (request) => analytics.retention(request.ctx, request.query));
+
     app.get<{ Querystring: Static<typeof ProfitabilityQuery> }>('/analytics/profitability', {
       schema: { tags, summary: 'Profit per customer (revenue − cost of goods − cost to serve), the whale curve and RFM segments', querystring: ProfitabilityQuery },
       config: { access: { object: 'analytics', action: 'read' } },

@@ -5,7 +5,8 @@
 // frequency, gaps, tenure, returning revenue) for the workspace, a segment of people (any
 // filter), a person or a company, over a period.
 import {
-  allocateCampaignCosts, csat, customerProfits, loyalty, nps, people, rfm, whaleCurve,
+  allocateCampaignCosts, cohortMatrix, csat, customerProfits, loyalty, nps, people, periodRetention, rfm, whaleCurve,
+  type CohortRow, type PeriodRetention,
   type CsatSummary, type CustomerProfit, type LoyaltySummary, type NpsSummary, type RfmSegment,
 } from '@rapport/core';
 import type { SelectQueryBuilder } from 'kysely';
@@ -92,6 +93,18 @@ export class AnalyticsService {
     query = this.#inScope(ctx, scope, query);
     const rows = await query.execute();
     return loyalty(rows.map((row) => ({ customerId: row.person_id, at: row.ordered_at, revenue: Number(row.total ?? 0) })), scope.to ?? new Date().toISOString());
+  }
+
+  /** Cohort retention by first-purchase month and month-over-month retention and churn, from paid orders. */
+  async retention(ctx: RequestContext, scope: Scope): Promise<{ cohorts: CohortRow[]; monthly: PeriodRetention[] }> {
+    await this.#checkScope(ctx, scope);
+    let query = fromObject(ctx, ctx.objects.get('orders')!).select(['t.person_id', 't.ordered_at'])
+      .where('t.deleted_at', 'is', null).where('t.person_id', 'is not', null).where('t.status', 'not in', ['cancelled', 'refunded']);
+    if (scope.from) query = query.where('t.ordered_at', '>=', scope.from);
+    if (scope.to) query = query.where('t.ordered_at', '<', scope.to);
+    const purchases = (await this.#inScope(ctx, scope, query).execute()).map((row) => ({ customerId: row.person_id as string, at: row.ordered_at as string }));
+    const until = scope.to ? new Date(Date.parse(scope.to) - 1).toISOString() : new Date().toISOString();
+    return { cohorts: cohortMatrix(purchases, until), monthly: periodRetention(purchases, until) };
   }
 
   /**
