@@ -62,6 +62,7 @@ export function formatValue(field: FieldDescription, record: Record<string, unkn
     case 'date': return dateOnly.format(new Date(`${value}T00:00:00Z`));
     case 'datetime': return formatInstant(String(value));
     case 'rating': return `${'★'.repeat(Number(value))} (${value})`;
+    case 'user':
     case 'relation': return (Array.isArray(value) ? value : [value]).map((id) => labels[String(id)] ?? String(id).slice(0, 8)).join(', ');
     case 'collection': return `${(value as unknown[]).length} item${(value as unknown[]).length === 1 ? '' : 's'}`;
     case 'emailList':

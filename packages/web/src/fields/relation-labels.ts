@@ -1,5 +1,7 @@
 // Names of related records for relation fields (a deal's company, a note's person), fetched
-// in one filtered list request per target object: `id in (…)` with only its display field.
+// in one filtered list request per target object: `id in (…)` with only its display field;
+// and names of users for user fields (owner, assignee), from the workspace's members.
+import { request } from '../api/http';
 import { listRecords, quote } from '../api/records';
 import type { FieldDescription, ObjectDescription, RecordValues } from '../api/types';
 import type { RelationLabels } from './format';
@@ -19,7 +21,15 @@ export async function fetchRelationLabels(objects: ObjectDescription[], fields: 
     idsByTarget.set(target, ids);
   }
   const labels: RelationLabels = {};
-  await Promise.all([...idsByTarget].flatMap(([target, ids]) => {
+  const members = fields.some((field) => field.type === 'user') ? [(async () => {
+    try {
+      const { data } = await request<{ data: { userId: string; name: string }[] }>('/settings/members', { signal });
+      for (const member of data) labels[member.userId] = member.name;
+    } catch {
+      // Without the member list, user fields keep showing short ids.
+    }
+  })()] : [];
+  await Promise.all([...members, ...[...idsByTarget].flatMap(([target, ids]) => {
     const definition = objects.find((object) => object.name === target);
     if (!definition || ids.size === 0) return [];
     const all = [...ids];
@@ -32,6 +42,6 @@ export async function fetchRelationLabels(objects: ObjectDescription[], fields: 
         // A target the user may not read keeps showing short ids.
       }
     });
-  }));
+  })]);
   return labels;
 }
