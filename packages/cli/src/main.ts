@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `rapport` command.
 import { Command } from 'commander';
+import { registerAnalyticsCommands } from './commands/analytics.js';
 import { registerApiKeyCommands } from './commands/apikey.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerMigrateCommand } from './commands/migrate.js';
@@ -24,5 +25,6 @@ registerDemoCommand(program);
 registerWorkspaceCommands(program);
 registerApiKeyCommands(program);
 registerUserCommands(program);
+registerAnalyticsCommands(program);
 
 program.parseAsync(process.argv).catch(fail);

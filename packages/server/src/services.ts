@@ -2,8 +2,12 @@
 // the module services routes and the CLI call.
 import type { Database } from './db/database.js';
 import { RecordEngine } from './engine/engine.js';
+import { JobWorker } from './engine/jobs.js';
 import { AccessService } from './modules/access/service.js';
+import { analyticsHooks } from './modules/analytics/hooks.js';
+import { registerAnalyticsJobs } from './modules/analytics/jobs.js';
 import { AnalyticsService } from './modules/analytics/service.js';
+import { MetricsStore } from './modules/analytics/store.js';
 import { auditHooks } from './modules/audit/hooks.js';
 import { AuditService } from './modules/audit/service.js';
 import { ApiKeyService } from './modules/auth/api-keys.js';
@@ -38,6 +42,10 @@ export interface Services {
   timeline: TimelineService;
   audit: AuditService;
   analytics: AnalyticsService;
+  /** Computed per-customer metrics: recompute, refit, read. */
+  metrics: MetricsStore;
+  /** Runs the outbox's jobs; `start()` it in a serving process, or `drain()` it. */
+  jobs: JobWorker;
   access: AccessService;
   sessions: SessionService;
   twoFactor: TwoFactorService;
@@ -54,10 +62,12 @@ export interface ServiceOptions {
   cookieSecure?: boolean;
   smtpUrl?: string;
   mailFrom?: string;
+  /** The clock metrics are computed at (tests fix it). */
+  now?: () => Date;
 }
 
 export function createServices(database: Database, given: ServiceOptions = {}): Services {
-  const options = { publicUrl: given.publicUrl ?? 'http://127.0.0.1:3000', cookieSecure: given.cookieSecure ?? false, smtpUrl: given.smtpUrl, mailFrom: given.mailFrom ?? 'Rapport <no-reply@rapport.invalid>' };
+  const options = { publicUrl: given.publicUrl ?? 'http://127.0.0.1:3000', cookieSecure: given.cookieSecure ?? false, smtpUrl: given.smtpUrl, mailFrom: given.mailFrom ?? 'Rapport <no-reply@rapport.invalid>', now: given.now ?? (() => new Date()) };
   const engine = new RecordEngine();
   engine.hooks.register('people', peopleHooks);
   engine.hooks.register('deals', dealHooks);
@@ -69,6 +79,10 @@ export function createServices(database: Database, given: ServiceOptions = {}): 
   const workspaces = new WorkspaceService(database, registry, engine);
   const audit = new AuditService(database);
   engine.hooks.register('*', auditHooks(audit));
+  for (const [object, hooks] of Object.entries(analyticsHooks)) engine.hooks.register(object, hooks);
+  const metrics = new MetricsStore(options.now);
+  const jobs = new JobWorker(database);
+  registerAnalyticsJobs(jobs, workspaces, metrics);
   const access = new AccessService(database, audit);
   const users = new UserService(database);
   const sessions = new SessionService(database);
@@ -83,6 +97,8 @@ export function createServices(database: Database, given: ServiceOptions = {}): 
     users,
     audit,
     analytics: new AnalyticsService(),
+    metrics,
+    jobs,
     access,
     sessions,
     twoFactor,

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { generateDemo, peopleForSize, type DemoSize, type Services } from '@rapport/server';
 import { UsageError, withServices } from '../runtime.js';
+import { recomputeMetrics } from './analytics.js';
 
 function parseSize(text: string): DemoSize {
   if (text === 'small' || text === 'medium' || text === 'large') return text;
@@ -10,7 +11,7 @@ function parseSize(text: string): DemoSize {
 }
 
 /** Generates demo data into an existing workspace with a progress bar; returns a one-line summary. */
-export async function loadDemo(services: Services, slug: string, size: DemoSize, seed: number): Promise<string> {
+export async function loadDemo(services: Services, slug: string, size: DemoSize, seed: number, options: { metrics?: boolean } = {}): Promise<string> {
   const ctx = await services.workspaces.contextForSlug(slug, 'system');
   const bar = new SingleBar({ format: ' {phase} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
   bar.start(peopleForSize(size), 0, { phase: 'people' });
@@ -24,7 +25,8 @@ export async function loadDemo(services: Services, slug: string, size: DemoSize,
     });
     bar.stop();
     const rows = Object.values(summary.counts).reduce((sum, n) => sum + n, 0);
-    return `${summary.people.toLocaleString('en')} people and ${rows.toLocaleString('en')} records in ${summary.seconds.toFixed(1)} s`;
+    const loaded = `${summary.people.toLocaleString('en')} people and ${rows.toLocaleString('en')} records in ${summary.seconds.toFixed(1)} s`;
+    return options.metrics === false ? loaded : `${loaded}; ${await recomputeMetrics(services, ctx, { refit: true })}`;
   } catch (error) {
     bar.stop();
     throw error;
@@ -37,7 +39,8 @@ export function registerDemoCommand(program: Command) {
     .requiredOption('--workspace <slug>', 'workspace slug')
     .option('--size <size>', 'small (1,000 people), medium (100,000), large (1,000,000) or a number of people', 'small')
     .option('--seed <n>', 'random seed', '1')
-    .action((options: { workspace: string; size: string; seed: string }) => withServices(async (services) => {
+    .option('--no-metrics', 'skip computing the analytics metrics afterwards (`rapport analytics recompute` does it later)')
+    .action((options: { workspace: string; size: string; seed: string; metrics: boolean }) => withServices(async (services) => {
       const size = parseSize(options.size);
       if (!/^\d+$/.test(options.seed)) throw new UsageError('--seed: expected a whole number');
       const existing = await services.workspaces.bySlug(options.workspace);
@@ -48,7 +51,7 @@ export function registerDemoCommand(program: Command) {
         if (data.length) throw new UsageError(`workspace ${options.workspace} already holds people; demo data goes into a new or empty workspace`);
       }
       const started = process.hrtime.bigint();
-      const summary = await loadDemo(services, options.workspace, size, Number(options.seed));
+      const summary = await loadDemo(services, options.workspace, size, Number(options.seed), { metrics: options.metrics });
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       process.stdout.write(`demo data for ${options.workspace}: ${summary} (${seconds.toFixed(1)} s in all)\n`);
     }));

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { buildApp, createServices, openDatabase, redact, type Services } from '@rapport/server';
+import { buildApp, createServices, openDatabase, redact, scheduleNightlyRecompute, type Services } from '@rapport/server';
 import { configOrExit, serviceOptions } from '../runtime.js';
 import { loadDemo } from './demo.js';
 
@@ -42,6 +42,8 @@ export function registerServeCommand(program: Command) {
       const lines = options.demo ? await ensureDemoWorkspace(services) : [];
       const app = await buildApp(services, { logLevel: config.logLevel });
       await app.listen({ port: config.port, host: config.host });
+      services.jobs.start();
+      const nightly = scheduleNightlyRecompute(services);
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -54,6 +56,8 @@ export function registerServeCommand(program: Command) {
         '',
       ].join('\n') + '\n');
       const stop = async () => {
+        nightly.stop();
+        await services.jobs.stop();
         await app.close();
         await database.close();
         process.exit(0);

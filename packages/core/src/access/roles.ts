@@ -26,8 +26,8 @@ export interface RoleDefinition {
 const ALL: readonly Action[] = ['read', 'create', 'update', 'delete', 'import', 'export'];
 const WRITE: readonly Action[] = ['read', 'create', 'update'];
 const READ: readonly Action[] = ['read'];
-/** Margins are for people who set prices: cost fields are hidden from marketing and support. */
-const COSTS_HIDDEN = { products: ['cost'], orders: ['costTotal'] } as const;
+/** Margins are for people who set prices: cost fields, and the profit built on them, are hidden from marketing and support. */
+const COSTS_HIDDEN = { products: ['cost'], orders: ['costTotal'], people: ['clv'], companies: ['clv'] } as const;
 
 export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
   {
@@ -59,8 +59,8 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     name: 'supportAgent', label: 'Support agent', isBuiltIn: true,
     description: 'Handles cases for their team; reads customers; no deals.',
     grants: {
-      people: { actions: ['read', 'update'], visibility: 'all' },
-      companies: { actions: READ, visibility: 'all' },
+      people: { actions: ['read', 'update'], visibility: 'all', hiddenFields: COSTS_HIDDEN.people },
+      companies: { actions: READ, visibility: 'all', hiddenFields: COSTS_HIDDEN.companies },
       cases: { actions: WRITE, visibility: 'team' },
       interactions: { actions: WRITE, visibility: 'all' },
       notes: { actions: WRITE, visibility: 'all' },
@@ -75,8 +75,8 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     name: 'marketer', label: 'Marketer', isBuiltIn: true,
     description: 'Runs campaigns and segments; imports and exports contacts; no deals or cases.',
     grants: {
-      people: { actions: ['read', 'create', 'update', 'import', 'export'], visibility: 'all' },
-      companies: { actions: ['read', 'create', 'update', 'import', 'export'], visibility: 'all' },
+      people: { actions: ['read', 'create', 'update', 'import', 'export'], visibility: 'all', hiddenFields: COSTS_HIDDEN.people },
+      companies: { actions: ['read', 'create', 'update', 'import', 'export'], visibility: 'all', hiddenFields: COSTS_HIDDEN.companies },
       campaigns: { actions: [...WRITE, 'delete'], visibility: 'all' },
       campaignMembers: { actions: [...WRITE, 'delete', 'import', 'export'], visibility: 'all' },
       tags: { actions: [...WRITE, 'delete'], visibility: 'all' },

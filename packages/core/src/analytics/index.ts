@@ -5,3 +5,5 @@ export * from './whale.js';
 export * from './cohorts.js';
 export * from './loyalty.js';
 export * from './profitability.js';
+export * from './strength.js';
+export * from './customer-type.js';

@@ -83,3 +83,38 @@ export function rfm(customers: readonly RfmInput[]): RfmScore[] {
   const m = quintiles(customers.map((c) => c.monetary));
   return customers.map((c, i) => ({ customerId: c.customerId, r: r[i], f: f[i], m: m[i], segment: rfmSegment(r[i], f[i]) }));
 }
+
+/**
+ * Cut points that score any customer as `rfm` would score them among `customers`: for higher-
+ * is-better measures the k-th cut is the value at rank ⌈k·n/5⌉ (a value above it scores > k);
+ * for recency (lower is better) the value at rank n − ⌈k·n/5⌉ + 1 (a value below it scores > k).
+ * Stored per workspace, they let one customer's scores be recomputed without the others.
+ */
+export interface RfmBreakpoints {
+  recencyDays: number[];
+  frequency: number[];
+  monetary: number[];
+}
+
+export function rfmBreakpoints(customers: readonly RfmInput[]): RfmBreakpoints | null {
+  const n = customers.length;
+  if (n === 0) return null;
+  const cuts = (values: number[], lowerIsBetter: boolean) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return [1, 2, 3, 4].map((k) => (lowerIsBetter ? sorted[n - Math.ceil((k * n) / 5)] : sorted[Math.ceil((k * n) / 5) - 1]));
+  };
+  return {
+    recencyDays: cuts(customers.map((c) => c.recencyDays), true),
+    frequency: cuts(customers.map((c) => c.frequency), false),
+    monetary: cuts(customers.map((c) => c.monetary), false),
+  };
+}
+
+/** One customer's RFM scores and segment against stored cut points. */
+export function rfmScore(customer: RfmInput, cuts: RfmBreakpoints): RfmScore {
+  const above = (value: number, points: number[]) => 1 + points.filter((p) => value > p).length;
+  const r = 1 + cuts.recencyDays.filter((p) => customer.recencyDays < p).length;
+  const f = above(customer.frequency, cuts.frequency);
+  const m = above(customer.monetary, cuts.monetary);
+  return { customerId: customer.customerId, r, f, m, segment: rfmSegment(r, f) };
+}

@@ -1,4 +1,5 @@
 import { tagsField } from './shared-fields.js';
+import { METRIC_FIELDS } from './metric-fields.js';
 import { choicesOf, withSystemFields } from './system-fields.js';
 
 export const INDUSTRIES = [
@@ -30,5 +31,6 @@ export const companies = withSystemFields({
     { name: 'description', label: 'Description', type: 'text', maxLength: 10000 },
     { name: 'ownerId', label: 'Owner', type: 'user', isListed: true },
     tagsField,
+    ...METRIC_FIELDS,
   ],
 });

@@ -29,5 +29,6 @@ export { CHANNELS } from './interactions.js';
 export { INDUSTRIES } from './companies.js';
 export { LIFECYCLE_STAGES } from './people.js';
 export { SURVEY_SCALES } from './survey-responses.js';
+export { METRIC_FIELDS, METRIC_FIELD_NAMES } from './metric-fields.js';
 export { SYSTEM_FIELDS, SYSTEM_FIELD_NAMES, withSystemFields, choicesOf } from './system-fields.js';
 export type { ObjectDefinition, TimelineSpec } from './types.js';

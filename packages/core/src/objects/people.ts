@@ -1,4 +1,5 @@
 import { linkTo, tagsField } from './shared-fields.js';
+import { METRIC_FIELDS } from './metric-fields.js';
 import { choicesOf, withSystemFields } from './system-fields.js';
 
 /** SPEC §2.2: subscriber → lead → MQL → SQL → opportunity → customer → advocate, or churned. */
@@ -37,5 +38,6 @@ export const people = withSystemFields({
     { name: 'birthday', label: 'Birthday', type: 'date' },
     { name: 'linkedinUrl', label: 'LinkedIn', type: 'url' },
     tagsField,
+    ...METRIC_FIELDS,
   ],
 });

@@ -24,9 +24,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(dialect: DialectName, options: { logStream?: NodeJS.WritableStream; smtpUrl?: string } = {}): Promise<TestApp> {
+export async function createTestApp(dialect: DialectName, options: { logStream?: NodeJS.WritableStream; smtpUrl?: string; now?: () => Date } = {}): Promise<TestApp> {
   const database = await openTestDatabase(dialect);
-  const services = createServices(database.database, { publicUrl: 'http://127.0.0.1:3000', smtpUrl: options.smtpUrl, mailFrom: 'Rapport <crm@example.com>' });
+  const services = createServices(database.database, { publicUrl: 'http://127.0.0.1:3000', smtpUrl: options.smtpUrl, mailFrom: 'Rapport <crm@example.com>', now: options.now });
   const app = await buildApp(services, { logLevel: 'info', logStream: options.logStream ?? serverLog() });
   await app.ready();
 

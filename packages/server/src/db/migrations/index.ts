@@ -1,6 +1,7 @@
 // The ordered list of migrations. Append; never edit or reorder one that has shipped.
 import * as initial from './0001-initial.js';
 import * as identity from './0002-identity.js';
+import * as analytics from './0003-analytics.js';
 import type { MigrationContext } from './builder.js';
 
 export interface RapportMigration {
@@ -10,4 +11,5 @@ export interface RapportMigration {
 export const MIGRATIONS: Readonly<Record<string, RapportMigration>> = {
   '0001-initial': initial,
   '0002-identity': identity,
+  '0003-analytics': analytics,
 };

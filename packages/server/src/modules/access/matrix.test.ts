@@ -192,6 +192,13 @@ const ENTRIES: Record<string, Entry> = {
     who: 'everyone', success: 200,
     request: async ({ world }) => ({ url: `/api/v1/analytics/companies/${(await world.t.services.engine.create(world.ctx, 'companies', { name: `Co ${next()}` })).id}/satisfaction` }),
   },
+  'GET /api/v1/analytics/people/:id/metrics': { records: { objects: ['people'], action: 'read' }, success: 200, request: ({ id }) => ({ url: `/api/v1/analytics/people/${id}/metrics` }) },
+  'GET /api/v1/analytics/companies/:id/metrics': {
+    who: 'everyone', success: 200,
+    request: async ({ world }) => ({ url: `/api/v1/analytics/companies/${(await world.t.services.engine.create(world.ctx, 'companies', { name: `Co ${next()}` })).id}/metrics` }),
+  },
+  'GET /api/v1/analytics/models': { who: 'analytics', success: 200, request: () => ({ url: '/api/v1/analytics/models' }) },
+  'POST /api/v1/analytics/recompute': { who: 'admin', success: 202, request: () => ({ url: '/api/v1/analytics/recompute' }) },
   'GET /api/v1/audit': { who: 'admin', success: 200, request: () => ({ url: '/api/v1/audit' }) },
   'GET /api/v1/openapi.json': { who: 'everyone', success: 200, request: () => ({ url: '/api/v1/openapi.json' }) },
 };

@@ -4,7 +4,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { Id } from '../../http/conventions.js';
+import { enqueue } from '../../engine/jobs.js';
+import { getRecord } from '../../engine/read.js';
+import { NotFound } from '../../errors.js';
+import type { RequestContext } from '../../engine/context.js';
+import { RECOMPUTE_ALL_JOB } from './jobs.js';
 import type { AnalyticsService } from './service.js';
+import { DEFAULT_SUPPORT_HOURLY_COST, type MetricsStore } from './store.js';
 
 const Period = {
   from: Type.Optional(Type.String({ format: 'date-time', description: 'Start of the period (inclusive)' })),
@@ -15,8 +21,6 @@ const SegmentQuery = Type.Object({
   filter: Type.Optional(Type.String({ maxLength: 10000, description: 'A segment of people in the filter language' })),
 }, { additionalProperties: false });
 const PeriodQuery = Type.Object(Period, { additionalProperties: false });
-/** What an hour of support costs when the caller does not say: 40.00 in the workspace's currency. */
-const DEFAULT_SUPPORT_HOURLY_COST = 4000;
 const ProfitabilityQuery = Type.Object({
   ...Period,
   filter: Type.Optional(Type.String({ maxLength: 10000, description: 'A segment of people in the filter language' })),
@@ -24,7 +28,20 @@ const ProfitabilityQuery = Type.Object({
 }, { additionalProperties: false });
 const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 
-export function analyticsRoutes(analytics: AnalyticsService): FastifyPluginAsync {
+/** A customer's stored metrics with their reasons, as the caller's role may see them (profit needs order costs). */
+async function metricsOf(ctx: RequestContext, metrics: MetricsStore, object: 'people' | 'companies', id: string) {
+  const definition = ctx.objects.get(object)!;
+  const found = await getRecord(ctx, definition, id, { fields: [] });
+  const stored = found && (await metrics.detail(ctx, object, id));
+  if (!stored) throw new NotFound(`no ${object === 'people' ? 'person' : 'company'} with id ${id}`);
+  if (ctx.access.hiddenFields(object).includes('clv')) {
+    const { clv: _clv, detail, ...rest } = stored;
+    return { ...rest, detail: detail && { ...detail, profit: null } };
+  }
+  return stored;
+}
+
+export function analyticsRoutes(analytics: AnalyticsService, metrics: MetricsStore): FastifyPluginAsync {
   const tags = ['Analytics'];
   return async (app) => {
     app.get<{ Querystring: Static<typeof SegmentQuery> }>('/analytics/satisfaction', {
@@ -59,5 +76,29 @@ export function analyticsRoutes(analytics: AnalyticsService): FastifyPluginAsync
       schema: { tags, summary: "A company's CSAT and NPS (its people's answers)", params: IdParams, querystring: PeriodQuery },
       config: { access: { object: 'companies', action: 'read' } },
     }, (request) => analytics.satisfaction(request.ctx, { ...request.query, companyId: request.params.id }));
+
+    app.get<{ Params: Static<typeof IdParams> }>('/analytics/people/:id/metrics', {
+      schema: { tags, summary: "A person's relationship strength, satisfaction, RFM, value, churn risk and customer type, with the components and reasons behind them", params: IdParams },
+      config: { access: { object: 'people', action: 'read' } },
+    }, (request) => metricsOf(request.ctx, metrics, 'people', request.params.id));
+
+    app.get<{ Params: Static<typeof IdParams> }>('/analytics/companies/:id/metrics', {
+      schema: { tags, summary: "A company's metrics, pooled from its people, with their reasons", params: IdParams },
+      config: { access: { object: 'companies', action: 'read' } },
+    }, (request) => metricsOf(request.ctx, metrics, 'companies', request.params.id));
+
+    app.get('/analytics/models', {
+      schema: { tags, summary: 'The fitted models of the workspace: RFM cut points, BG/NBD and Gamma-Gamma parameters with their log-likelihood' },
+      config: { access: { object: 'analytics', action: 'read' } },
+    }, async (request) => ({ models: await metrics.models(request.ctx) }));
+
+    app.post('/analytics/recompute', {
+      schema: { tags, summary: 'Refit the models and recompute every customer\'s metrics in the background', response: { 202: Type.Object({ queued: Type.Boolean() }) } },
+      config: { access: 'admin' },
+    }, async (request, reply) => {
+      const ctx = request.ctx;
+      await enqueue(ctx, { kind: RECOMPUTE_ALL_JOB, key: ctx.workspaceId });
+      return reply.code(202).send({ queued: true });
+    });
   };
 }

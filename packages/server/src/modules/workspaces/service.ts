@@ -76,7 +76,15 @@ export class WorkspaceService {
   }
 
   async bySlug(slug: string): Promise<Workspace | undefined> {
-    const row = await this.database.system.selectFrom('workspaces').selectAll().where('slug', '=', slug).executeTakeFirst();
+    return this.#find('slug', slug);
+  }
+
+  async byId(id: string): Promise<Workspace | undefined> {
+    return this.#find('id', id);
+  }
+
+  async #find(column: 'slug' | 'id', value: string): Promise<Workspace | undefined> {
+    const row = await this.database.system.selectFrom('workspaces').selectAll().where(column, '=', value).executeTakeFirst();
     return row && { id: row.id, slug: row.slug, name: row.name, defaultCurrency: row.default_currency, metadataVersion: Number(row.metadata_version) };
   }
 

@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { Presets, SingleBar } from 'cli-progress';
+import type { RequestContext, Services } from '@rapport/server';
+import { withServices } from '../runtime.js';
+
+/** Refits the workspace's models (unless told not to) and recomputes every customer's metrics, with a progress bar. */
+export async function recomputeMetrics(services: Services, ctx: RequestContext, options: { refit: boolean }): Promise<string> {
+  const started = process.hrtime.bigint();
+  const bar = new SingleBar({ format: ' metrics: {phase} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
+  bar.start(1, 0, { phase: options.refit ? 'fit' : 'people' });
+  try {
+    const totals = await services.metrics.recomputeAll(ctx, {
+      refit: options.refit,
+      onProgress: ({ phase, done, total }) => {
+        bar.setTotal(total);
+        bar.update(done, { phase });
+      },
+    });
+    bar.stop();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return `metrics of ${totals.people.toLocaleString('en')} people and ${totals.companies.toLocaleString('en')} companies in ${seconds.toFixed(1)} s`;
+  } catch (error) {
+    bar.stop();
+    throw error;
+  }
+}
+
+export function registerAnalyticsCommands(program: Command) {
+  const analytics = program.command('analytics').description('Relationship analytics: computed per-customer metrics and their models');
+  analytics.command('recompute')
+    .description('Refit the models (RFM cut points, BG/NBD, Gamma-Gamma) and recompute every person\'s and company\'s metrics')
+    .requiredOption('--workspace <slug>', 'workspace slug')
+    .option('--no-refit', 'keep the fitted models; recompute the metrics only')
+    .action((options: { workspace: string; refit: boolean }) => withServices(async (services) => {
+      const ctx = await services.workspaces.contextForSlug(options.workspace, 'system');
+      process.stdout.write(`${await recomputeMetrics(services, ctx, { refit: options.refit })}\n`);
+    }));
+}

@@ -1,0 +1,133 @@
+// The evidence behind one customer's metrics, loaded for a chunk of people at once: their paid
+// orders, support time, campaigns, survey answers, interactions, notes and deals. Reads go
+// through the context's workspace-scoped handle; rows come back in a stable order so that a
+// person's metrics depend only on their data, never on how the chunk was cut.
+import type { Touch } from '@rapport/core';
+import type { RequestContext } from '../../engine/context.js';
+
+export interface OrderFact { at: string; total: number; cost: number; list: number; discount: number; viaCampaign: boolean }
+export interface AnswerFact { kind: 'nps' | 'csat'; score: number; at: string; comment: string | null }
+export interface DealFact { id: string; negotiated: boolean }
+
+export interface Evidence {
+  personId: string;
+  companyId: string | null;
+  orders: OrderFact[];
+  supportMinutes: number;
+  /** This person's share of the actual cost of the campaigns they were in (minor units). */
+  campaignCost: number;
+  campaigns: { sent: number; engaged: number };
+  answers: AnswerFact[];
+  touches: Touch[];
+  /** Notes about the person and their survey comments: the texts whose tone counts. */
+  texts: string[];
+  deals: DealFact[];
+}
+
+const ENGAGED = new Set(['opened', 'clicked', 'responded', 'converted']);
+const NOT_SENT = new Set(['targeted', 'bounced']);
+/** A lost reason that speaks of price is a negotiation lost. */
+const PRICE_WORDS = /price|budget|expensive|cheaper|discount|cost/i;
+
+const num = (value: unknown) => Number(value ?? 0);
+
+/** Evidence for each of `personIds` (people that do not exist or are trashed are left out). */
+export async function loadEvidence(ctx: RequestContext, personIds: readonly string[]): Promise<Map<string, Evidence>> {
+  const result = new Map<string, Evidence>();
+  if (personIds.length === 0) return result;
+  const db = ctx.db;
+  const ids = [...personIds];
+  const people = await db.selectFrom('people').select(['id', 'company_id']).where('id', 'in', ids).where('deleted_at', 'is', null).execute();
+  for (const row of people) {
+    result.set(row.id, {
+      personId: row.id, companyId: row.company_id ?? null, orders: [], supportMinutes: 0, campaignCost: 0,
+      campaigns: { sent: 0, engaged: 0 }, answers: [], touches: [], texts: [], deals: [],
+    });
+  }
+  const of = (id: string) => result.get(id);
+
+  const orders = await db.selectFrom('orders').select(['person_id', 'ordered_at', 'total', 'cost_total', 'subtotal', 'discount_total', 'campaign_id'])
+    .where('person_id', 'in', ids).where('deleted_at', 'is', null).where('status', 'not in', ['cancelled', 'refunded'])
+    .orderBy('ordered_at').orderBy('id').execute();
+  for (const row of orders) {
+    of(row.person_id)?.orders.push({
+      at: row.ordered_at, total: num(row.total), cost: num(row.cost_total), list: num(row.subtotal), discount: num(row.discount_total), viaCampaign: row.campaign_id !== null,
+    });
+  }
+
+  const support = await db.selectFrom('cases').select(['person_id', (eb) => eb.fn.sum('support_minutes').as('minutes')])
+    .where('person_id', 'in', ids).where('deleted_at', 'is', null).groupBy('person_id').execute();
+  for (const row of support) {
+    const evidence = of(row.person_id);
+    if (evidence) evidence.supportMinutes = num(row.minutes);
+  }
+
+  const memberships = await db.selectFrom('campaign_members as m').innerJoin('campaigns as c', 'c.id', 'm.campaign_id')
+    .select(['m.person_id', 'm.campaign_id', 'm.status', 'c.actual_cost'])
+    .where('m.person_id', 'in', ids).where('m.deleted_at', 'is', null).where('c.deleted_at', 'is', null).execute();
+  const campaignIds = [...new Set(memberships.map((row) => row.campaign_id))];
+  const sizes = new Map<string, number>();
+  if (campaignIds.length > 0) {
+    const counts = await db.selectFrom('campaign_members').select(['campaign_id', (eb) => eb.fn.countAll().as('members')])
+      .where('campaign_id', 'in', campaignIds).where('deleted_at', 'is', null).groupBy('campaign_id').execute();
+    for (const row of counts) sizes.set(row.campaign_id, num(row.members));
+  }
+  for (const row of memberships) {
+    const evidence = of(row.person_id);
+    if (!evidence) continue;
+    // Each campaign's actual cost is shared evenly by its members (as in the profitability report).
+    evidence.campaignCost += num(row.actual_cost) / Math.max(1, sizes.get(row.campaign_id) ?? 1);
+    if (!NOT_SENT.has(row.status)) evidence.campaigns.sent += 1;
+    if (ENGAGED.has(row.status)) evidence.campaigns.engaged += 1;
+  }
+
+  const answers = await db.selectFrom('survey_responses').select(['person_id', 'kind', 'score', 'responded_at', 'comment'])
+    .where('person_id', 'in', ids).where('deleted_at', 'is', null).orderBy('responded_at').orderBy('id').execute();
+  for (const row of answers) {
+    const evidence = of(row.person_id);
+    if (!evidence) continue;
+    evidence.answers.push({ kind: row.kind, score: num(row.score), at: row.responded_at, comment: row.comment ?? null });
+    if (row.comment) evidence.texts.push(row.comment);
+  }
+
+  const touches = await db.selectFrom('interaction_participants as p').innerJoin('interactions as i', 'i.id', 'p.interaction_id')
+    .select((eb) => [
+      'p.person_id', 'i.id as interaction_id', 'i.occurred_at', 'i.channel', 'i.direction', 'i.initiated_by', 'i.duration_seconds', 'i.outcome',
+      eb.selectFrom('interaction_participants as q').select((inner) => inner.fn.countAll().as('n')).whereRef('q.interaction_id', '=', 'i.id').as('participants'),
+    ])
+    .where('p.person_id', 'in', ids).where('i.deleted_at', 'is', null).orderBy('i.occurred_at').orderBy('i.id').execute();
+  const seen = new Set<string>();
+  for (const row of touches) {
+    const evidence = of(row.person_id);
+    // A person listed twice on one interaction (from and cc) took part once.
+    const key = `${row.person_id}|${row.interaction_id}`;
+    if (!evidence || seen.has(key)) continue;
+    seen.add(key);
+    evidence.touches.push({
+      at: Date.parse(row.occurred_at), channel: row.channel, direction: row.direction, initiatedBy: row.initiated_by ?? null,
+      durationSeconds: row.duration_seconds === null ? null : num(row.duration_seconds), outcome: row.outcome ?? null, participants: num(row.participants),
+    });
+  }
+
+  const notes = await db.selectFrom('notes').select(['person_id', 'title', 'body'])
+    .where('person_id', 'in', ids).where('deleted_at', 'is', null).orderBy('created_at').orderBy('id').execute();
+  for (const row of notes) of(row.person_id)?.texts.push([row.title, row.body].filter(Boolean).join('. '));
+
+  const deals = await db.selectFrom('deals').select(['id', 'person_id', 'status', 'lost_reason'])
+    .where('person_id', 'in', ids).where('deleted_at', 'is', null).orderBy('id').execute();
+  const lowered = new Set<string>();
+  if (deals.length > 0) {
+    const changes = await db.selectFrom('record_history').select(['record_id', 'old_value', 'new_value'])
+      .where('object', '=', 'deals').where('field', '=', 'amount').where('record_id', 'in', deals.map((d) => d.id)).execute();
+    const value = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+    for (const change of changes) {
+      const before = value(change.old_value);
+      const after = value(change.new_value);
+      if (typeof before === 'number' && typeof after === 'number' && after < before) lowered.add(change.record_id);
+    }
+  }
+  for (const row of deals) {
+    of(row.person_id)?.deals.push({ id: row.id, negotiated: lowered.has(row.id) || (row.status === 'lost' && PRICE_WORDS.test(row.lost_reason ?? '')) });
+  }
+  return result;
+}

@@ -1,0 +1,232 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../test/support/database.js';
+import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { member } from '../../../test/support/people.js';
+import { enqueue, JobWorker } from '../../engine/jobs.js';
+import { ValidationFailed } from '../../errors.js';
+
+const NOW = new Date('2026-06-01T12:00:00.000Z');
+const METRICS = ['relationshipStrength', 'csat', 'npsCategory', 'rfmScore', 'rfmSegment', 'clv', 'predictedPurchases', 'predictedClv', 'pAlive', 'churnRisk', 'customerType', 'metricsAt'];
+
+describe.each(DIALECTS)('computed customer metrics on %s', (dialect) => {
+  let t: TestApp;
+  let company: { id: string };
+  let ada: { id: string };
+  let bob: { id: string };
+  let n = 0;
+  const drain = () => t.services.jobs.drain(t.workspaceId);
+  const order = (personId: string, orderedAt: string, unitPrice: number, extra: Record<string, unknown> = {}) => t.ok('POST', '/api/v1/objects/orders', {
+    number: `M-${++n}`, personId, orderedAt, currency: 'EUR', lines: [{ description: 'Item', quantity: 1, unitPrice, unitCost: Math.round(unitPrice / 2), ...extra }],
+  });
+  const call = (personId: string, occurredAt: string, direction: 'inbound' | 'outbound', durationSeconds = 1800) => t.ok('POST', '/api/v1/objects/interactions', {
+    channel: 'call', direction, initiatedBy: direction === 'inbound' ? 'customer' : 'us', occurredAt, durationSeconds, outcome: 'completed',
+    subject: 'Call', participants: [{ personId, role: direction === 'inbound' ? 'from' : 'to' }],
+  });
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { now: () => NOW });
+    company = await t.ok('POST', '/api/v1/objects/companies', { name: 'Metrics Ltd' });
+    ada = await t.ok('POST', '/api/v1/objects/people', { firstName: 'Ada', companyId: company.id });
+    bob = await t.ok('POST', '/api/v1/objects/people', { firstName: 'Bob', companyId: company.id });
+  });
+  afterAll(() => t.close());
+
+  it('keeps a customer\'s metrics current after each change, and explains them', async () => {
+    await order(ada.id, '2026-01-05T10:00:00.000Z', 100_00);
+    await order(ada.id, '2026-02-04T10:00:00.000Z', 120_00);
+    await order(ada.id, '2026-03-06T10:00:00.000Z', 80_00);
+    await call(ada.id, '2026-05-20T09:00:00.000Z', 'inbound');
+    await call(ada.id, '2026-04-20T09:00:00.000Z', 'outbound');
+    await t.ok('POST', '/api/v1/objects/surveyResponses', { personId: ada.id, kind: 'nps', score: 10, respondedAt: '2026-05-21T10:00:00.000Z', comment: 'Great service, thank you!' });
+    await t.ok('POST', '/api/v1/objects/surveyResponses', { personId: ada.id, kind: 'csat', score: 5, respondedAt: '2026-05-22T10:00:00.000Z' });
+    expect((await t.ok('GET', `/api/v1/objects/people/${ada.id}`)).relationshipStrength).toBeNull();
+    expect(await drain()).toBeGreaterThan(0);
+
+    const person = await t.ok('GET', `/api/v1/objects/people/${ada.id}`);
+    expect(person).toMatchObject({ npsCategory: 'promoter', csat: 100, metricsAt: NOW.toISOString() });
+    // Revenue 300.00 − cost of goods 150.00; no support time or campaigns.
+    expect(person.clv).toBe(150_00);
+    expect(person.relationshipStrength).toBeGreaterThan(0);
+    expect(person.relationshipStrength).toBeLessThanOrEqual(100);
+
+    const explained = await t.ok('GET', `/api/v1/analytics/people/${ada.id}/metrics`);
+    expect(explained.relationshipStrength).toBe(person.relationshipStrength);
+    expect(explained.detail.strength.components.map((c: { name: string }) => c.name)).toEqual(['time', 'frequency', 'reciprocity', 'intensity']);
+    for (const component of explained.detail.strength.components) {
+      expect(component).toMatchObject({ value: expect.any(Number), weight: expect.any(Number), contribution: expect.any(Number), reason: expect.any(String) });
+    }
+    const total = explained.detail.strength.components.reduce((sum: number, c: { contribution: number }) => sum + c.contribution, 0);
+    expect(Math.abs(total - person.relationshipStrength)).toBeLessThan(0.3);
+    // Purchases on 5 Jan, 4 Feb, 6 Mar: every 30 days; the last 87 days before 1 June.
+    expect(explained.detail.churn.reasons).toEqual(['no purchase for 87 days; usually every 30']);
+    expect(explained.detail.profit).toMatchObject({ orders: 3, revenue: 300_00, costOfGoods: 150_00, costToServe: 0 });
+
+    // The company pools its people: Bob has no interaction, so Ada's tie is the company's.
+    const pooled = await t.ok('GET', `/api/v1/objects/companies/${company.id}`);
+    expect(pooled).toMatchObject({ relationshipStrength: person.relationshipStrength, clv: 150_00, npsCategory: 'promoter' });
+
+    // Support time is a cost to serve: an hour at the default 40.00 lowers the lifetime value.
+    await t.ok('POST', '/api/v1/objects/cases', { subject: 'Broken', personId: ada.id, supportMinutes: 60 });
+    await drain();
+    expect((await t.ok('GET', `/api/v1/objects/people/${ada.id}`)).clv).toBe(110_00);
+  });
+
+  it('filters and sorts on a metric like on any field, and refuses writes to it', async () => {
+    await call(bob.id, '2026-05-30T09:00:00.000Z', 'inbound', 60);
+    await drain();
+    const strong = await t.ok('GET', `/api/v1/objects/people?filter=${encodeURIComponent('relationshipStrength > 0')}&sort=-relationshipStrength&fields=firstName,relationshipStrength`);
+    expect(strong.data.map((p: { firstName: string }) => p.firstName)).toEqual(['Ada', 'Bob']);
+    const promoters = await t.ok('GET', `/api/v1/objects/people?filter=${encodeURIComponent('npsCategory = "promoter"')}`);
+    expect(promoters.data.map((p: { id: string }) => p.id)).toEqual([ada.id]);
+    const refused = await t.call('PATCH', `/api/v1/objects/people/${bob.id}`, { relationshipStrength: 99 });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0]).toMatchObject({ field: 'relationshipStrength' });
+  });
+
+  it('hides lifetime value from roles that do not see costs, and answers bad input with a problem', async () => {
+    const marketer = await member(t, 'marketer');
+    const seen = (await marketer.call('GET', `/api/v1/analytics/people/${ada.id}/metrics`)).json();
+    expect(seen).not.toHaveProperty('clv');
+    expect(seen.detail.profit).toBeNull();
+    expect(seen.relationshipStrength).toBeGreaterThan(0);
+    expect((await marketer.call('GET', `/api/v1/objects/people/${ada.id}`)).json()).not.toHaveProperty('clv');
+
+    const malformed = await t.call('GET', '/api/v1/analytics/people/not-an-id/metrics');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.headers['content-type']).toContain('application/problem+json');
+    const unknown = await t.call('GET', '/api/v1/analytics/companies/0190a0a0-0000-7000-8000-000000000000/metrics');
+    expect(unknown.statusCode).toBe(404);
+    const other = await t.otherWorkspace();
+    expect((await other.call('GET', `/api/v1/analytics/people/${ada.id}/metrics`)).statusCode).toBe(404);
+  });
+
+  it('refits on demand in the background and shows the fitted models', async () => {
+    const queued = await t.call('POST', '/api/v1/analytics/recompute');
+    expect(queued.statusCode).toBe(202);
+    await drain();
+    const { models } = await t.ok('GET', '/api/v1/analytics/models');
+    const rfm = models.find((m: { kind: string }) => m.kind === 'rfm.people');
+    expect(rfm).toMatchObject({ customers: 1, fittedAt: NOW.toISOString() });
+    expect(rfm.params.frequency).toHaveLength(4);
+    expect((await t.ok('GET', `/api/v1/objects/people/${ada.id}`)).rfmScore).toMatch(/^[1-5]{3}$/);
+  });
+
+  it('equals a full recompute after any sequence of incremental changes', async () => {
+    const other = await t.otherWorkspace();
+    const ctx = await t.services.workspaces.contextForSlug(other.slug, 'system');
+    const post = async (object: string, body: unknown) => {
+      const response = await other.call('POST', `/api/v1/objects/${object}`, body);
+      if (response.statusCode !== 201) throw new Error(`${object}: ${response.statusCode} ${response.body}`);
+      return response.json();
+    };
+    const companies = [await post('companies', { name: 'A' }), await post('companies', { name: 'B' })];
+    const people = [];
+    for (let i = 0; i < 6; i++) people.push(await post('people', { firstName: `P${i}`, companyId: companies[i % 2].id }));
+    // A first full pass fits the RFM cut points; later changes are then applied one customer at a time.
+    await post('orders', { number: 'I-0', personId: people[0].id, orderedAt: '2026-01-01T10:00:00.000Z', currency: 'EUR', lines: [{ description: 'x', quantity: 1, unitPrice: 5000 }] });
+    await t.services.metrics.recomputeAll(ctx, { refit: true });
+
+    const day = fc.integer({ min: 0, max: 150 }).map((d) => new Date(Date.parse('2026-01-01T10:00:00.000Z') + d * 86_400_000).toISOString());
+    const who = fc.integer({ min: 0, max: 5 });
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('order' as const), who, at: day, price: fc.integer({ min: 100, max: 50_000 }), discount: fc.integer({ min: 0, max: 50 }) }),
+      fc.record({ kind: fc.constant('touch' as const), who, at: day, inbound: fc.boolean(), channel: fc.constantFrom('call', 'email', 'meeting'), outcome: fc.constantFrom('completed', 'replied', 'noReply') }),
+      fc.record({ kind: fc.constant('answer' as const), who, at: day, nps: fc.boolean(), score: fc.integer({ min: 1, max: 5 }) }),
+      fc.record({ kind: fc.constant('case' as const), who, minutes: fc.integer({ min: 0, max: 300 }) }),
+      fc.record({ kind: fc.constant('note' as const), who, text: fc.constantFrom('Very happy with the new laptops', 'Angry about the late delivery', 'Asked for a quote') }),
+      fc.record({ kind: fc.constant('move' as const), who, to: fc.integer({ min: 0, max: 1 }) }),
+    );
+    const steps = fc.sample(fc.array(step, { minLength: 30, maxLength: 30 }), { seed: 42, numRuns: 1 })[0];
+    let k = 0;
+    for (const [i, s] of steps.entries()) {
+      const personId = people[s.who].id;
+      if (s.kind === 'order') await post('orders', { number: `I-${++k}`, personId, orderedAt: s.at, currency: 'EUR', lines: [{ description: 'x', quantity: 1, unitPrice: s.price, unitCost: Math.round(s.price / 3), discount: Math.round((s.price * s.discount) / 100) }] });
+      if (s.kind === 'touch') await post('interactions', { channel: s.channel, direction: s.inbound ? 'inbound' : 'outbound', occurredAt: s.at, durationSeconds: s.channel === 'email' ? null : 900, outcome: s.outcome, participants: [{ personId, role: 'to' }] });
+      if (s.kind === 'answer') await post('surveyResponses', { personId, kind: s.nps ? 'nps' : 'csat', score: s.nps ? s.score * 2 : s.score, respondedAt: s.at });
+      if (s.kind === 'case') await post('cases', { subject: 'Help', personId, supportMinutes: s.minutes });
+      if (s.kind === 'note') await post('notes', { personId, body: s.text });
+      if (s.kind === 'move') expect((await other.call('PATCH', `/api/v1/objects/people/${personId}`, { companyId: companies[s.to].id })).statusCode).toBe(200);
+      if (i % 7 === 6) await t.services.jobs.drain(other.workspaceId);
+    }
+    await t.services.jobs.drain(other.workspaceId);
+
+    const snapshot = async () => {
+      const rows = [];
+      for (const table of ['people', 'companies'] as const) {
+        const list = (await other.call('GET', `/api/v1/objects/${table}?limit=100&sort=id&fields=${METRICS.join(',')}`)).json().data;
+        for (const row of list) rows.push({ ...row, detail: (await t.services.metrics.detail(ctx, table, row.id))?.detail });
+      }
+      return rows;
+    };
+    const incremental = await snapshot();
+    expect(incremental.filter((row) => row.relationshipStrength !== null).length).toBeGreaterThan(2);
+    await t.services.metrics.recomputeAll(ctx, { refit: false });
+    expect(await snapshot()).toEqual(incremental);
+  });
+});
+
+describe.each(DIALECTS)('the job queue on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  it('retries a failing job with backoff, keeps its error, and fails it after the last attempt', async () => {
+    const worker = new JobWorker(t.database.database, { maxAttempts: 2 });
+    let calls = 0;
+    worker.register('test.flaky', async () => {
+      calls += 1;
+      throw new Error('downstream is down');
+    });
+    const ctx = await t.services.workspaces.contextForSlug(t.slug, 'system');
+    await enqueue(ctx, { kind: 'test.flaky', key: 'k' });
+    await enqueue(ctx, { kind: 'test.flaky', key: 'k' });
+    expect(await worker.runDue(t.workspaceId)).toBe(1);
+    const waiting = await ctx.db.selectFrom('jobs').selectAll().where('kind', '=', 'test.flaky').execute();
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]).toMatchObject({ status: 'pending', last_error: 'downstream is down' });
+    expect(Number(waiting[0].attempts)).toBe(1);
+    expect(Date.parse(waiting[0].run_at)).toBeGreaterThan(Date.now());
+    // Not due yet: nothing runs until the backoff has passed.
+    expect(await worker.runDue(t.workspaceId)).toBe(0);
+    await ctx.db.updateTable('jobs').set({ run_at: new Date(0).toISOString() }).where('kind', '=', 'test.flaky').execute();
+    expect(await worker.runDue(t.workspaceId)).toBe(1);
+    const failed = await ctx.db.selectFrom('jobs').selectAll().where('kind', '=', 'test.flaky').executeTakeFirstOrThrow();
+    expect(failed.status).toBe('failed');
+    expect(calls).toBe(2);
+  });
+
+  it('claims a job again when the worker that held it died', async () => {
+    const ctx = await t.services.workspaces.contextForSlug(t.slug, 'system');
+    const crashed = new JobWorker(t.database.database, { leaseMs: 1 });
+    const seen: string[] = [];
+    crashed.register('test.lease', () => new Promise(() => {})); // never finishes: the process "dies" holding it
+    await enqueue(ctx, { kind: 'test.lease', key: 'x' });
+    void crashed.runDue(t.workspaceId);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const survivor = new JobWorker(t.database.database);
+    survivor.register('test.lease', async (job) => {
+      seen.push(`${job.key}:${job.attempts}`);
+    });
+    expect(await survivor.drain(t.workspaceId)).toBe(1);
+    expect(seen).toEqual(['x:2']);
+  });
+
+  it('writes no job when the change that enqueued it rolls back', async () => {
+    const person = await t.ok('POST', '/api/v1/objects/people', { firstName: 'Rolled' });
+    const before = await t.services.database.forWorkspace(t.workspaceId).selectFrom('jobs').select('id').execute();
+    // A hook after the analytics one refuses the order: the order, and the job enqueued for it, roll back.
+    t.services.engine.hooks.register('orders', {
+      afterCreate({ record }) {
+        if (record.number === 'RB-1') throw new ValidationFailed([{ field: 'number', message: 'refused after the job was written' }]);
+      },
+    });
+    const refused = await t.call('POST', '/api/v1/objects/orders', { number: 'RB-1', personId: person.id, orderedAt: '2026-01-01T00:00:00.000Z', currency: 'EUR', lines: [{ description: 'ok', quantity: 1, unitPrice: 1 }] });
+    expect(refused.statusCode).toBe(400);
+    expect((await t.ok('GET', `/api/v1/objects/orders?filter=${encodeURIComponent('number = "RB-1"')}`)).data).toEqual([]);
+    const after = await t.services.database.forWorkspace(t.workspaceId).selectFrom('jobs').select('id').execute();
+    expect(after.length).toBe(before.length);
+  });
+});
