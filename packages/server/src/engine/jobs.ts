@@ -6,6 +6,7 @@
 // The worker runs inside the server process (SQLite has one writer; on PostgreSQL any number of
 // processes may run one: claims use FOR UPDATE SKIP LOCKED). A job whose worker died is claimed
 // again once its lease has passed.
+import { EventEmitter } from 'node:events';
 import { sql, type Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../db/database.js';
@@ -31,6 +32,10 @@ export interface Job {
 
 export type JobHandler = (job: Job) => Promise<void>;
 
+/** Tells this process's started workers that a job was written, so they look at once instead of at the next poll. */
+const enqueued = new EventEmitter();
+enqueued.setMaxListeners(0);
+
 /** Adds a job in the caller's transaction (the context's handle); a pending duplicate is kept as is. */
 export async function enqueue(ctx: Pick<RequestContext, 'workspaceId' | 'db'>, spec: JobSpec): Promise<void> {
   const now = new Date().toISOString();
@@ -39,6 +44,9 @@ export async function enqueue(ctx: Pick<RequestContext, 'workspaceId' | 'db'>, s
     id: uuidv7(), kind: spec.kind, key: spec.key, payload: spec.payload === undefined ? null : JSON.stringify(spec.payload),
     status: 'pending', run_at: spec.runAt ?? now, attempts: 0, created_at: now, updated_at: now,
   }).onConflict((oc) => oc.columns(['workspace_id', 'kind', 'key']).where(sql.ref('status'), '=', sql.lit('pending')).doNothing()).execute();
+  // Still inside the caller's transaction: a worker woken now waits for the commit on SQLite
+  // (one connection); on PostgreSQL it may look too early and find the job at its next poll.
+  enqueued.emit('job');
 }
 
 export interface JobWorkerOptions {
@@ -60,6 +68,9 @@ export class JobWorker {
   readonly #options: Required<Omit<JobWorkerOptions, 'onError'>> & Pick<JobWorkerOptions, 'onError'>;
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> | undefined;
+  #started = false;
+  #busy = false;
+  #again = false;
   #lastPrune = 0;
 
   constructor(private readonly database: Database, options: JobWorkerOptions = {}) {
@@ -70,24 +81,52 @@ export class JobWorker {
     this.#handlers.set(kind, handler);
   }
 
-  /** Starts polling for due jobs. */
+  /** Starts running due jobs: at once when this process enqueues one, else every poll interval. */
   start(): void {
-    if (this.#timer) return;
-    const tick = () => {
-      this.#running = this.runDue().then(() => undefined, (error) => this.#options.onError?.({ id: '', workspaceId: '', kind: 'worker', key: '', payload: null, attempts: 0 }, error));
-      void this.#running.finally(() => {
-        if (this.#timer) this.#timer = setTimeout(tick, this.#options.pollMs);
-      });
-    };
-    this.#timer = setTimeout(tick, this.#options.pollMs);
+    if (this.#started) return;
+    this.#started = true;
+    enqueued.on('job', this.#wake);
+    this.#schedule(this.#options.pollMs);
   }
 
-  /** Stops polling and waits for the round in progress. */
+  /** Stops and waits for the round in progress. */
   async stop(): Promise<void> {
-    const timer = this.#timer;
+    this.#started = false;
+    enqueued.off('job', this.#wake);
+    if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
-    if (timer) clearTimeout(timer);
     await this.#running;
+  }
+
+  readonly #wake = () => this.#schedule(0);
+
+  #schedule(delay: number): void {
+    if (!this.#started) return;
+    if (this.#busy) {
+      this.#again = true;
+      return;
+    }
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.#tick(), delay);
+  }
+
+  async #tick(): Promise<void> {
+    this.#timer = undefined;
+    this.#busy = true;
+    let ran = 0;
+    try {
+      this.#running = this.runDue().then((count) => {
+        ran = count;
+      });
+      await this.#running;
+    } catch (error) {
+      this.#options.onError?.({ id: '', workspaceId: '', kind: 'worker', key: '', payload: null, attempts: 0 }, error);
+    } finally {
+      this.#busy = false;
+    }
+    const again = this.#again || ran >= this.#options.batch;
+    this.#again = false;
+    this.#schedule(again ? 0 : this.#options.pollMs);
   }
 
   /** Runs due jobs (of one workspace, if given) until none is left; returns how many ran. */
