@@ -7,3 +7,4 @@ export * from './loyalty.js';
 export * from './profitability.js';
 export * from './strength.js';
 export * from './customer-type.js';
+export * from './bgnbd.js';

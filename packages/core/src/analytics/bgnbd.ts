@@ -1,0 +1,247 @@
+// The BG/NBD model of repeat buying (Fader, Hardie & Lee 2005, "Counting Your Customers the Easy
+// Way: An Alternative to the Pareto/NBD Model", Marketing Science 24(2), 275–284), and the
+// Gamma-Gamma model of spend per transaction (Fader & Hardie 2013, "The Gamma-Gamma Model of
+// Monetary Value"; Fader, Hardie & Lee 2005, "RFM and CLV", JMR 42(4)).
+//
+// A customer's history is summarised as x (repeat purchases after the first), t_x (time of the
+// last purchase, from the first) and T (time from the first purchase to the end of
+// observation), all in one unit (Rapport uses weeks). Special functions come from stdlib and
+// the optimiser from NLopt (Nelder–Mead, through nlopt-js): the models' own formulas below
+// follow the papers term by term.
+import betaln from '@stdlib/math-base-special-betaln';
+import gammaln from '@stdlib/math-base-special-gammaln';
+import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
+import sumSeries from '@stdlib/math-base-tools-sum-series';
+import nlopt from 'nlopt-js';
+
+export interface RepeatSummary {
+  /** Repeat purchases (after the first). */
+  x: number;
+  /** Time of the last purchase, from the first (0 when x = 0). */
+  tx: number;
+  /** Time from the first purchase to the end of observation. */
+  T: number;
+}
+
+export interface SpendSummary {
+  /** Repeat purchases (> 0). */
+  x: number;
+  /** Mean value of those repeat purchases (> 0). */
+  mean: number;
+}
+
+export interface BgNbdParams {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+}
+
+export interface GammaGammaParams {
+  p: number;
+  q: number;
+  v: number;
+}
+
+export interface Fit<P> {
+  params: P;
+  logLikelihood: number;
+  evaluations: number;
+  converged: boolean;
+}
+
+const logSumExp = (u: number, w: number) => {
+  const top = Math.max(u, w);
+  return top + Math.log(Math.exp(u - top) + Math.exp(w - top));
+};
+
+/**
+ * One customer's BG/NBD log-likelihood, eq. (6) of the paper in logs:
+ * L = A1·A2·(A3 + δ(x>0)·A4) with A1 = Γ(r+x)α^r / Γ(r), A2 = Γ(a+b)Γ(b+x) / (Γ(b)Γ(a+b+x)),
+ * A3 = (α+T)^−(r+x), A4 = (a / (b+x−1))·(α+t_x)^−(r+x).
+ */
+export function bgNbdCustomerLogLikelihood({ r, alpha, a, b }: BgNbdParams, { x, tx, T }: RepeatSummary): number {
+  const lnA1 = gammaln(r + x) - gammaln(r) + r * Math.log(alpha);
+  const lnA2 = betaln(a, b + x) - betaln(a, b);
+  const lnA3 = -(r + x) * Math.log(alpha + T);
+  if (x === 0) return lnA1 + lnA2 + lnA3;
+  const lnA4 = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx);
+  return lnA1 + lnA2 + logSumExp(lnA3, lnA4);
+}
+
+/**
+ * The sample log-likelihood: Σ over customers of eq. (6). The terms that depend on x alone
+ * (A1, A2 and a / (b+x−1)) are computed once per distinct x: a fit evaluates this hundreds of
+ * times over every customer.
+ */
+export function bgNbdLogLikelihood({ r, alpha, a, b }: BgNbdParams, customers: readonly RepeatSummary[]): number {
+  const byX = new Map<number, { lnA1A2: number; lnRatio: number }>();
+  const shared = -gammaln(r) + r * Math.log(alpha) - betaln(a, b);
+  let total = 0;
+  for (const { x, tx, T } of customers) {
+    let terms = byX.get(x);
+    if (!terms) {
+      terms = { lnA1A2: gammaln(r + x) + betaln(a, b + x) + shared, lnRatio: x > 0 ? Math.log(a) - Math.log(b + x - 1) : 0 };
+      byX.set(x, terms);
+    }
+    const lnA3 = -(r + x) * Math.log(alpha + T);
+    total += terms.lnA1A2 + (x === 0 ? lnA3 : logSumExp(lnA3, terms.lnRatio - (r + x) * Math.log(alpha + tx)));
+  }
+  return total;
+}
+
+/**
+ * P(alive | x, t_x, T) (Fader, Hardie & Lee 2008 note "Computing P(alive) Using the BG/NBD
+ * Model", eq. 2): 1 / (1 + δ(x>0)·(a / (b+x−1))·((α+T)/(α+t_x))^(r+x)). A customer who never
+ * bought again cannot have dropped out under the model (drop-out follows a purchase): 1.
+ */
+export function pAlive({ r, alpha, a, b }: BgNbdParams, { x, tx, T }: RepeatSummary): number {
+  if (x === 0) return 1;
+  const lnRatio = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
+  return 1 / (1 + Math.exp(lnRatio));
+}
+
+/**
+ * (1−z)^s · ₂F₁(s, β; γ; z) for the forms of eqs. (7) and (10), through Euler's transformation
+ * ₂F₁(s, β; γ; z) = (1−z)^(γ−s−β) ₂F₁(γ−s, γ−β; γ; z). The papers' form multiplies a tiny power by
+ * a huge series for frequent buyers (γ−s−β = a−1−r−x ≪ 0, and the series overflows); the
+ * transformed one has small upper parameters and converges quickly. The identity is exact.
+ */
+function powerTimesHyp2f1(s: number, beta: number, gamma: number, z: number): number {
+  const [p, q] = [gamma - s, gamma - beta];
+  let value = hyp2f1(p, q, gamma, z);
+  // stdlib's ₂F₁ (Cephes) fails near z = 1 for γ beyond ~100 (over a hundred repeat purchases
+  // within days). There γ − p − q = x + r − a + 1 > 0, so Gauss's series converges even at z = 1
+  // and its terms fall fast: sum it with stdlib's series evaluator.
+  if (!Number.isFinite(value)) value = sumSeries(gaussSeries(p, q, gamma, z), { maxTerms: 100_000 });
+  return (1 - z) ** (gamma - beta) * value;
+}
+
+function* gaussSeries(p: number, q: number, gamma: number, z: number): Generator<number> {
+  let term = 1;
+  for (let k = 0; ; k++) {
+    yield term;
+    term *= ((p + k) * (q + k) * z) / ((gamma + k) * (k + 1));
+  }
+}
+
+/** a = 1 makes eqs. (7) and (10) 0/0 (their limit exists); a hair away from it they are exact to ~1e-9. */
+const awayFromOne = (a: number) => (Math.abs(a - 1) < 1e-6 ? 1 + 1e-6 : a);
+
+/** E[X(t)], purchases of a new customer in (0, t], eq. (7): (a+b−1)/(a−1)·[1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))]. */
+export function expectedPurchases({ r, alpha, a: rawA, b }: BgNbdParams, t: number): number {
+  if (t <= 0) return 0;
+  const a = awayFromOne(rawA);
+  const z = t / (alpha + t);
+  return ((a + b - 1) / (a - 1)) * (1 - powerTimesHyp2f1(r, b, a + b - 1, z));
+}
+
+/**
+ * E[Y(t) | x, t_x, T], a customer's expected purchases in the next t, eq. (10):
+ * [(a+b+x−1)/(a−1)]·[1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))]
+ * ÷ [1 + δ(x>0)·(a/(b+x−1))·((α+T)/(α+t_x))^(r+x)].
+ */
+export function conditionalExpectedPurchases(params: BgNbdParams, customer: RepeatSummary, t: number): number {
+  const { r, alpha, b } = params;
+  const a = awayFromOne(params.a);
+  const { x, T } = customer;
+  if (t <= 0) return 0;
+  // (α+T)/(α+T+t) = 1 − z.
+  const z = t / (alpha + T + t);
+  const head = (a + b + x - 1) / (a - 1);
+  const body = 1 - powerTimesHyp2f1(r + x, b + x, a + b + x - 1, z);
+  // The denominator is 1 / P(alive).
+  return head * body * pAlive(params, customer);
+}
+
+/**
+ * One customer's Gamma-Gamma log-likelihood of their mean spend m over x transactions
+ * (Fader & Hardie 2013, eq. 3): Γ(px+q) / (Γ(px)Γ(q)) · v^q · m^(px−1) · x^(px) / (v + m·x)^(px+q).
+ */
+export function gammaGammaCustomerLogLikelihood({ p, q, v }: GammaGammaParams, { x, mean }: SpendSummary): number {
+  return gammaln(p * x + q) - gammaln(p * x) - gammaln(q) + q * Math.log(v) + (p * x - 1) * Math.log(mean) + p * x * Math.log(x) - (p * x + q) * Math.log(v + mean * x);
+}
+
+/** Σ over customers, with the Γ terms that depend on x alone computed once per distinct x. */
+export function gammaGammaLogLikelihood({ p, q, v }: GammaGammaParams, customers: readonly SpendSummary[]): number {
+  const byX = new Map<number, number>();
+  const shared = q * Math.log(v) - gammaln(q);
+  let total = 0;
+  for (const { x, mean } of customers) {
+    let lnGammas = byX.get(x);
+    if (lnGammas === undefined) {
+      lnGammas = gammaln(p * x + q) - gammaln(p * x) + shared + p * x * Math.log(x);
+      byX.set(x, lnGammas);
+    }
+    total += lnGammas + (p * x - 1) * Math.log(mean) - (p * x + q) * Math.log(v + mean * x);
+  }
+  return total;
+}
+
+/**
+ * E[M | p, q, v, m, x] = (v + m·x)·p / (p·x + q − 1) (Fader & Hardie 2013, eq. 5): a weighted
+ * mean of the population mean p·v/(q−1) and the customer's own mean m. Undefined for q ≤ 1
+ * (the population mean is infinite): NaN. A customer with no repeat purchase gets the population mean.
+ */
+export function expectedAverageValue({ p, q, v }: GammaGammaParams, { x, mean }: SpendSummary): number {
+  if (q <= 1) return Number.NaN;
+  if (x <= 0) return (p * v) / (q - 1);
+  return ((v + mean * x) * p) / (p * x + q - 1);
+}
+
+let ready: Promise<void> | undefined;
+/** NLopt is WebAssembly: it must be loaded once before fitting. */
+export function loadOptimizer(): Promise<void> {
+  ready ??= nlopt.ready.then(() => undefined);
+  return ready;
+}
+
+/**
+ * Minimises −log-likelihood / n over the logarithms of the parameters (which keeps them
+ * positive) with NLopt's Nelder–Mead simplex, restarted once from its own optimum (a standard
+ * guard against the simplex collapsing early).
+ */
+async function maximise(dimension: number, logLikelihood: (params: number[]) => number, n: number, start: number[]): Promise<{ x: number[]; value: number; evaluations: number; converged: boolean }> {
+  await loadOptimizer();
+  let evaluations = 0;
+  let point = start;
+  let converged = false;
+  let value = Number.NaN;
+  for (let round = 0; round < 2; round++) {
+    const optimizer = new nlopt.Optimize(nlopt.Algorithm.LN_NELDERMEAD, dimension);
+    optimizer.setMinObjective((logs: number[]) => {
+      evaluations += 1;
+      const ll = logLikelihood(logs.map(Math.exp));
+      return Number.isFinite(ll) ? -ll / n : 1e300;
+    }, 1e-10);
+    optimizer.setLowerBounds(Array(dimension).fill(-12));
+    optimizer.setUpperBounds(Array(dimension).fill(12));
+    optimizer.setMaxeval(5000);
+    const result = optimizer.optimize(point);
+    point = [...result.x];
+    value = result.value;
+    converged = Boolean(result.success);
+    nlopt.GC.flush();
+  }
+  return { x: point, value: -value * n, evaluations, converged };
+}
+
+/** Maximum-likelihood BG/NBD parameters; null without customers. */
+export async function fitBgNbd(customers: readonly RepeatSummary[]): Promise<Fit<BgNbdParams> | null> {
+  if (customers.length === 0) return null;
+  const result = await maximise(4, ([r, alpha, a, b]) => bgNbdLogLikelihood({ r, alpha, a, b }, customers), customers.length, [0, 0, 0, 0]);
+  const [r, alpha, a, b] = result.x.map(Math.exp);
+  return { params: { r, alpha, a, b }, logLikelihood: result.value, evaluations: result.evaluations, converged: result.converged };
+}
+
+/** Maximum-likelihood Gamma-Gamma parameters from customers with repeat purchases; null without any. */
+export async function fitGammaGamma(customers: readonly SpendSummary[]): Promise<Fit<GammaGammaParams> | null> {
+  const usable = customers.filter((c) => c.x > 0 && c.mean > 0);
+  if (usable.length === 0) return null;
+  // Start from the scale of the data: v so that the population mean p·v/(q−1) is near the sample mean.
+  const sampleMean = usable.reduce((sum, c) => sum + c.mean, 0) / usable.length;
+  const start = [Math.log(1), Math.log(2), Math.log(sampleMean)];
+  const result = await maximise(3, ([p, q, v]) => gammaGammaLogLikelihood({ p, q, v }, usable), usable.length, start);
+  const [p, q, v] = result.x.map(Math.exp);
+  return { params: { p, q, v }, logLikelihood: result.value, evaluations: result.evaluations, converged: result.converged };
+}
