@@ -117,12 +117,16 @@ function powerTimesHyp2f1(s: number, beta: number, gamma: number, z: number): nu
   return (1 - z) ** (gamma - beta) * value;
 }
 
-function* gaussSeries(p: number, q: number, gamma: number, z: number): Generator<number> {
+/** The terms of Gauss's series, one per call: (p)ₖ(q)ₖ / ((γ)ₖ k!) · zᵏ. */
+function gaussSeries(p: number, q: number, gamma: number, z: number): () => number {
   let term = 1;
-  for (let k = 0; ; k++) {
-    yield term;
+  let k = 0;
+  return () => {
+    const current = term;
     term *= ((p + k) * (q + k) * z) / ((gamma + k) * (k + 1));
-  }
+    k += 1;
+    return current;
+  };
 }
 
 /** a = 1 makes eqs. (7) and (10) 0/0 (their limit exists); a hair away from it they are exact to ~1e-9. */
