@@ -102,17 +102,20 @@ export function pAlive({ r, alpha, a, b }: BgNbdParams, { x, tx, T }: RepeatSumm
 }
 
 /**
- * (1−z)^s · ₂F₁(s, β; γ; z) for the forms of eqs. (7) and (10), through Euler's transformation
- * ₂F₁(s, β; γ; z) = (1−z)^(γ−s−β) ₂F₁(γ−s, γ−β; γ; z). The papers' form multiplies a tiny power by
- * a huge series for frequent buyers (γ−s−β = a−1−r−x ≪ 0, and the series overflows); the
- * transformed one has small upper parameters and converges quickly. The identity is exact.
+ * (1−z)^s · ₂F₁(s, β; γ; z), the form of eqs. (7) and (10). Evaluated as written first; where
+ * stdlib's ₂F₁ (Cephes) fails — frequent buyers make γ−s−β = a−1−r−x ≪ 0 and the series
+ * overflows near z = 1 — through Euler's transformation ₂F₁(s, β; γ; z) = (1−z)^(γ−s−β)
+ * ₂F₁(γ−s, γ−β; γ; z), whose upper parameters are small then (the transformed form is in turn
+ * the unstable one when a is large, so neither serves alone). Both identities are exact.
  */
 function powerTimesHyp2f1(s: number, beta: number, gamma: number, z: number): number {
+  const direct = (1 - z) ** s * hyp2f1(s, beta, gamma, z);
+  if (Number.isFinite(direct)) return direct;
   const [p, q] = [gamma - s, gamma - beta];
   let value = hyp2f1(p, q, gamma, z);
-  // stdlib's ₂F₁ (Cephes) fails near z = 1 for γ beyond ~100 (over a hundred repeat purchases
-  // within days). There γ − p − q = x + r − a + 1 > 0, so Gauss's series converges even at z = 1
-  // and its terms fall fast: sum it with stdlib's series evaluator.
+  // Cephes also gives up near z = 1 for γ beyond ~100 (over a hundred repeat purchases within
+  // days). There γ − p − q = x + r − a + 1 > 0, so Gauss's series converges even at z = 1 and its
+  // terms fall fast: sum it with stdlib's series evaluator.
   if (!Number.isFinite(value)) value = sumSeries(gaussSeries(p, q, gamma, z), { maxTerms: 100_000 });
   return (1 - z) ** (gamma - beta) * value;
 }
@@ -203,31 +206,36 @@ export function loadOptimizer(): Promise<void> {
 /**
  * Minimises −log-likelihood / n over the logarithms of the parameters (which keeps them
  * positive) with NLopt's Nelder–Mead simplex, restarted once from its own optimum (a standard
- * guard against the simplex collapsing early).
+ * guard against the simplex collapsing early). The best point evaluated is kept: NLopt reports
+ * some stops (such as "roundoff limited") by throwing, and what it had found is still the best
+ * point it evaluated.
  */
 async function maximise(dimension: number, logLikelihood: (params: number[]) => number, n: number, start: number[]): Promise<{ x: number[]; value: number; evaluations: number; converged: boolean }> {
   await loadOptimizer();
   let evaluations = 0;
-  let point = start;
-  let converged = false;
-  let value = Number.NaN;
+  let best = { x: start, value: Number.POSITIVE_INFINITY };
+  let converged = true;
   for (let round = 0; round < 2; round++) {
     const optimizer = new nlopt.Optimize(nlopt.Algorithm.LN_NELDERMEAD, dimension);
     optimizer.setMinObjective((logs: number[]) => {
       evaluations += 1;
       const ll = logLikelihood(logs.map(Math.exp));
-      return Number.isFinite(ll) ? -ll / n : 1e300;
+      const value = Number.isFinite(ll) ? -ll / n : 1e300;
+      if (value < best.value) best = { x: [...logs], value };
+      return value;
     }, 1e-10);
     optimizer.setLowerBounds(Array(dimension).fill(-12));
     optimizer.setUpperBounds(Array(dimension).fill(12));
     optimizer.setMaxeval(5000);
-    const result = optimizer.optimize(point);
-    point = [...result.x];
-    value = result.value;
-    converged = Boolean(result.success);
-    nlopt.GC.flush();
+    try {
+      converged = Boolean(optimizer.optimize(best.x).success);
+    } catch {
+      converged = false;
+    } finally {
+      nlopt.GC.flush();
+    }
   }
-  return { x: point, value: -value * n, evaluations, converged };
+  return { x: best.x, value: -best.value * n, evaluations, converged };
 }
 
 /** Maximum-likelihood BG/NBD parameters; null without customers. */
@@ -238,14 +246,20 @@ export async function fitBgNbd(customers: readonly RepeatSummary[]): Promise<Fit
   return { params: { r, alpha, a, b }, logLikelihood: result.value, evaluations: result.evaluations, converged: result.converged };
 }
 
-/** Maximum-likelihood Gamma-Gamma parameters from customers with repeat purchases; null without any. */
+/**
+ * Maximum-likelihood Gamma-Gamma parameters from customers with repeat purchases; null without
+ * any. Spend is fitted in units of its sample mean (the model is scale-free: scaling spend by c
+ * scales v by c and leaves p and q), which keeps the simplex well conditioned whatever the
+ * currency's minor unit; the log-likelihood is reported in the original units.
+ */
 export async function fitGammaGamma(customers: readonly SpendSummary[]): Promise<Fit<GammaGammaParams> | null> {
   const usable = customers.filter((c) => c.x > 0 && c.mean > 0);
   if (usable.length === 0) return null;
-  // Start from the scale of the data: v so that the population mean p·v/(q−1) is near the sample mean.
-  const sampleMean = usable.reduce((sum, c) => sum + c.mean, 0) / usable.length;
-  const start = [Math.log(1), Math.log(2), Math.log(sampleMean)];
-  const result = await maximise(3, ([p, q, v]) => gammaGammaLogLikelihood({ p, q, v }, usable), usable.length, start);
+  const scale = usable.reduce((sum, c) => sum + c.mean, 0) / usable.length;
+  const scaled = usable.map((c) => ({ x: c.x, mean: c.mean / scale }));
+  // Start where the population mean p·v/(q−1) is the sample mean.
+  const result = await maximise(3, ([p, q, v]) => gammaGammaLogLikelihood({ p, q, v }, scaled), scaled.length, [0, Math.log(2), 0]);
   const [p, q, v] = result.x.map(Math.exp);
-  return { params: { p, q, v }, logLikelihood: result.value, evaluations: result.evaluations, converged: result.converged };
+  const params = { p, q, v: v * scale };
+  return { params, logLikelihood: gammaGammaLogLikelihood(params, usable), evaluations: result.evaluations, converged: result.converged };
 }

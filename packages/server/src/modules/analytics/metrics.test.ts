@@ -1,3 +1,4 @@
+import { bgNbdLogLikelihood, conditionalExpectedPurchases, expectedAverageValue, pAlive } from '@rapport/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/support/database.js';
@@ -5,6 +6,7 @@ import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { member } from '../../../test/support/people.js';
 import { enqueue, JobWorker } from '../../engine/jobs.js';
 import { ValidationFailed } from '../../errors.js';
+import { weeklySummary } from './prediction.js';
 
 const NOW = new Date('2026-06-01T12:00:00.000Z');
 const METRICS = ['relationshipStrength', 'csat', 'npsCategory', 'rfmScore', 'rfmSegment', 'clv', 'predictedPurchases', 'predictedClv', 'pAlive', 'churnRisk', 'customerType', 'metricsAt'];
@@ -110,6 +112,72 @@ describe.each(DIALECTS)('computed customer metrics on %s', (dialect) => {
     expect(rfm).toMatchObject({ customers: 1, fittedAt: NOW.toISOString() });
     expect(rfm.params.frequency).toHaveLength(4);
     expect((await t.ok('GET', `/api/v1/objects/people/${ada.id}`)).rfmScore).toMatch(/^[1-5]{3}$/);
+  });
+
+  it('fits BG/NBD and Gamma-Gamma to the buyers, shows the fit, and predicts each customer from it', async () => {
+    const shop = await t.otherWorkspace();
+    const ctx = await t.services.workspaces.contextForSlug(shop.slug, 'system');
+    const batch = async (object: string, records: unknown[]) => {
+      const response = await shop.call('POST', `/api/v1/objects/${object}/batch`, { operation: 'create', records });
+      if (response.statusCode !== 200 && response.statusCode !== 201) throw new Error(`${object}: ${response.statusCode} ${response.body}`);
+      return response.json().data as { id: string }[];
+    };
+    // 40 buyers: every third buys once; the others every 2 to 6 weeks, some of them stopping early.
+    const people = await batch('people', Array.from({ length: 40 }, (_, i) => ({ firstName: `Buyer ${i}` })));
+    const orders = [];
+    const start = Date.parse('2025-06-01T10:00:00.000Z');
+    for (const [i, person] of people.entries()) {
+      const gapDays = 14 + (i % 5) * 7;
+      const purchases = i % 3 === 0 ? 1 : 2 + (i % 7);
+      for (let k = 0; k < purchases; k++) {
+        orders.push({ number: `F-${i}-${k}`, personId: person.id, orderedAt: new Date(start + (i * 3 + k * gapDays) * 86_400_000).toISOString(), currency: 'EUR',
+          lines: [{ description: 'Item', quantity: 1, unitPrice: 2000 + ((i * 7 + k * 13) % 10) * 500, unitCost: 1000 }] });
+      }
+    }
+    await batch('orders', orders);
+    await t.services.jobs.drain(shop.workspaceId);
+    await t.services.metrics.recomputeAll(ctx, { refit: true });
+
+    const { models } = (await shop.call('GET', '/api/v1/analytics/models')).json();
+    const churn = models.find((m: { kind: string }) => m.kind === 'churn');
+    expect(churn).toMatchObject({ customers: 40, fittedAt: NOW.toISOString(), details: { buyers: 40, repeatBuyers: 26, sampled: false } });
+    const { bgNbd, gammaGamma, horizonWeeks } = churn.params;
+    expect(horizonWeeks).toBe(52);
+    for (const value of [bgNbd.r, bgNbd.alpha, bgNbd.a, bgNbd.b, gammaGamma.p, gammaGamma.q, gammaGamma.v]) expect(value).toBeGreaterThan(0);
+    expect(churn.details.gammaGamma.customers).toBe(26);
+
+    // The stored log-likelihood is the model's at the stored parameters over the buyers' summaries.
+    const summaries = [];
+    for (const person of people) {
+      const list = (await shop.call('GET', `/api/v1/objects/orders?filter=${encodeURIComponent(`personId = "${person.id}"`)}&fields=orderedAt,total&limit=100`)).json().data;
+      summaries.push(weeklySummary(list.map((o: { orderedAt: string; total: number }) => ({ at: o.orderedAt, value: o.total })), NOW.getTime())!);
+    }
+    expect(churn.logLikelihood).toBeCloseTo(bgNbdLogLikelihood(bgNbd, summaries), 6);
+
+    // Each buyer's stored prediction follows from the model and their own history.
+    const stored = (await shop.call('GET', `/api/v1/objects/people?limit=100&sort=id&fields=id,pAlive,churnRisk,predictedPurchases,predictedClv`)).json().data;
+    for (const row of stored) {
+      const summary = summaries[people.findIndex((p) => p.id === row.id)];
+      expect(row.pAlive).toBeCloseTo(pAlive(bgNbd, summary), 4);
+      expect(row.churnRisk).toBeCloseTo(1 - row.pAlive, 4);
+      expect(row.predictedPurchases).toBeCloseTo(conditionalExpectedPurchases(bgNbd, summary, 52), 3);
+      const perPurchase = expectedAverageValue(gammaGamma, { x: summary.x, mean: summary.meanValue });
+      expect(Math.abs(row.predictedClv - conditionalExpectedPurchases(bgNbd, summary, 52) * perPurchase)).toBeLessThanOrEqual(1);
+    }
+    // A frequent buyer who went quiet long ago is the likeliest to have left, and is told why.
+    const risky = stored.reduce((worst: { churnRisk: number }, row: { churnRisk: number }) => (row.churnRisk > worst.churnRisk ? row : worst));
+    expect(risky.churnRisk).toBeGreaterThan(0.5);
+    const explained = (await shop.call('GET', `/api/v1/analytics/people/${risky.id}/metrics`)).json();
+    expect(explained.detail.churn.reasons[0]).toMatch(/^no purchase for \d+ days; usually every \d+$/);
+    expect(explained.detail.churn.reasons[1]).toMatch(/^\d+ % likely still buying: \d+ purchase days in \d+ weeks, then \d+ weeks without one$/);
+  });
+
+  it('keeps no churn model when too few customers have bought', async () => {
+    const empty = await t.otherWorkspace();
+    const ctx = await t.services.workspaces.contextForSlug(empty.slug, 'system');
+    await t.services.metrics.refit(ctx);
+    const { models } = (await empty.call('GET', '/api/v1/analytics/models')).json();
+    expect(models.map((m: { kind: string }) => m.kind)).not.toContain('churn');
   });
 
   it('equals a full recompute after any sequence of incremental changes', async () => {

@@ -1,6 +1,8 @@
 // Churn and future value per customer: P(alive) and expected purchases over the next 52 weeks
 // from the workspace's fitted BG/NBD model, the expected value of those purchases from the
 // Gamma-Gamma spend model, and plain-language reasons from the purchase history.
+import { conditionalExpectedPurchases, expectedAverageValue, pAlive } from '@rapport/core';
+
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
 
@@ -62,9 +64,33 @@ export function weeklySummary(purchases: readonly Purchase[], asOf: number): { x
   };
 }
 
-/** A customer's prediction; only the facts when the workspace has no fitted model yet. */
+/**
+ * A customer's prediction; only the facts when the workspace has no fitted model yet. The
+ * expected value is revenue (minor units): expected purchases × the Gamma-Gamma expected spend
+ * per purchase, which for a customer without repeat purchases is the population's mean.
+ */
 export function predictPurchases(models: ChurnModels | null, purchases: readonly Purchase[], asOf: number): Prediction {
   const facts = purchaseFacts(purchases, asOf);
-  if (!models || purchases.length === 0) return facts;
-  return facts;
+  const summary = weeklySummary(purchases, asOf);
+  if (!models || !summary) return facts;
+  const alive = pAlive(models.bgNbd, summary);
+  const expectedPurchases = conditionalExpectedPurchases(models.bgNbd, summary, models.horizonWeeks);
+  const perPurchase = models.gammaGamma ? expectedAverageValue(models.gammaGamma, { x: summary.x, mean: summary.meanValue }) : Number.NaN;
+  const expectedValue = expectedPurchases * perPurchase;
+  const percent = Math.round(alive * 100);
+  const reasons = [...facts.reasons];
+  if (summary.x === 0) {
+    reasons.push('a single purchase day: the BG/NBD model lets customers drop out only after a repeat purchase, so P(alive) is 100 % and the expected purchases carry the doubt');
+  } else {
+    const weeksSilent = Math.round(summary.T - summary.tx);
+    reasons.push(`${percent} % likely still buying: ${summary.x + 1} purchase days in ${Math.round(summary.tx)} weeks, then ${weeksSilent} weeks without one`);
+  }
+  reasons.push(`${expectedPurchases.toFixed(1)} purchases expected in the next ${models.horizonWeeks} weeks`);
+  return {
+    ...facts,
+    reasons,
+    pAlive: alive,
+    expectedPurchases: Number.isFinite(expectedPurchases) ? expectedPurchases : undefined,
+    expectedValue: Number.isFinite(expectedValue) ? expectedValue : undefined,
+  };
 }

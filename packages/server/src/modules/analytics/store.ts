@@ -12,6 +12,7 @@ import { rfmBreakpoints, type RfmBreakpoints } from '@rapport/core';
 import type { RequestContext } from '../../engine/context.js';
 import { loadEvidence, type Evidence } from './evidence.js';
 import { companyMetrics, personMetrics, type Metrics, type Models } from './metrics.js';
+import { fitChurnModels } from './fitting.js';
 import type { ChurnModels } from './prediction.js';
 
 /** What an hour of support costs when the workspace does not say: 40.00 in its currency. */
@@ -81,6 +82,9 @@ export class MetricsStore {
     const companies = rfmInput(await buyers('company'));
     await this.#saveModel(ctx, 'rfm.people', rfmBreakpoints(people), null, people.length, asOf);
     await this.#saveModel(ctx, 'rfm.companies', rfmBreakpoints(companies), null, companies.length, asOf);
+    const churn = await fitChurnModels(ctx, asOf);
+    if ('fit' in churn) await this.#saveModel(ctx, 'churn', churn.fit.models, churn.fit.logLikelihood, churn.fit.customers, asOf, churn.fit.details);
+    else await this.#saveModel(ctx, 'churn', null, null, 0, asOf);
 
     return this.models(ctx);
   }

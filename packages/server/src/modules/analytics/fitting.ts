@@ -1,0 +1,100 @@
+// Fits a workspace's churn models: BG/NBD on every buyer's repeat-purchase summary (x, t_x, T in
+// weeks) and Gamma-Gamma on repeat buyers' mean spend, by maximum likelihood (@rapport/core).
+//
+// Buyers are read in pages of ids, so a million of them never sit in memory as orders. Above
+// SAMPLE_LIMIT buyers the fit uses a systematic sample (every k-th buyer by id): the estimates of
+// four parameters from 100,000 customers are as good as from all of them, and a refit stays in
+// seconds. The fitted parameters, their log-likelihood and how many customers informed them are
+// stored, and readable through GET /api/v1/analytics/models.
+import { fitBgNbd, fitGammaGamma, type RepeatSummary, type SpendSummary } from '@rapport/core';
+import type { RequestContext } from '../../engine/context.js';
+import { weeklySummary, type ChurnModels } from './prediction.js';
+
+/** Predictions look a year ahead. */
+export const HORIZON_WEEKS = 52;
+/** Fewer buyers than this, or fewer repeat buyers, say too little about a population to fit it. */
+export const MIN_BUYERS = 20;
+export const MIN_REPEAT_BUYERS = 10;
+const SAMPLE_LIMIT = 100_000;
+const PAGE = 2_000;
+
+export interface ChurnFit {
+  models: ChurnModels;
+  logLikelihood: number;
+  customers: number;
+  details: {
+    repeatBuyers: number;
+    buyers: number;
+    sampled: boolean;
+    bgNbd: { evaluations: number; converged: boolean };
+    gammaGamma: { logLikelihood: number; customers: number; evaluations: number; converged: boolean } | { skipped: string };
+  };
+}
+
+export type ChurnFitOutcome = { fit: ChurnFit } | { skipped: string };
+
+const UNPAID_STATUSES = ['cancelled', 'refunded'];
+
+/** Every buyer's weekly summary (or every k-th buyer's, above the sample limit). */
+async function summaries(ctx: RequestContext, asOf: number): Promise<{ buyers: number; sampled: boolean; repeat: RepeatSummary[]; spend: SpendSummary[] }> {
+  const buyersOf = () => ctx.db.selectFrom('orders as o').innerJoin('people as p', 'p.id', 'o.person_id')
+    .where('o.deleted_at', 'is', null).where('p.deleted_at', 'is', null).where('o.status', 'not in', UNPAID_STATUSES);
+  const counted = await buyersOf().select((eb) => eb.fn.count('o.person_id').distinct().as('n')).executeTakeFirstOrThrow();
+  const buyers = Number(counted.n);
+  const step = Math.max(1, Math.ceil(buyers / SAMPLE_LIMIT));
+  const repeat: RepeatSummary[] = [];
+  const spend: SpendSummary[] = [];
+  let after = '';
+  let index = 0;
+  for (;;) {
+    const ids = (await buyersOf().select('o.person_id as id').where('o.person_id', '>', after).groupBy('o.person_id').orderBy('o.person_id').limit(PAGE).execute()).map((row) => row.id as string);
+    if (ids.length === 0) break;
+    after = ids[ids.length - 1];
+    const chosen = ids.filter(() => index++ % step === 0);
+    if (chosen.length === 0) continue;
+    const orders = await ctx.db.selectFrom('orders').select(['person_id', 'ordered_at', 'total'])
+      .where('person_id', 'in', chosen).where('deleted_at', 'is', null).where('status', 'not in', UNPAID_STATUSES)
+      .orderBy('person_id').orderBy('ordered_at').execute();
+    const byPerson = new Map<string, { at: string; value: number }[]>();
+    for (const row of orders) {
+      const list = byPerson.get(row.person_id as string) ?? [];
+      list.push({ at: row.ordered_at as string, value: Number(row.total ?? 0) });
+      byPerson.set(row.person_id as string, list);
+    }
+    for (const purchases of byPerson.values()) {
+      const summary = weeklySummary(purchases, asOf);
+      if (!summary) continue;
+      repeat.push({ x: summary.x, tx: summary.tx, T: summary.T });
+      if (summary.x > 0 && summary.meanValue > 0) spend.push({ x: summary.x, mean: summary.meanValue });
+    }
+  }
+  return { buyers, sampled: step > 1, repeat, spend };
+}
+
+/** Fits BG/NBD and Gamma-Gamma to the workspace's purchase histories as of `asOf`. */
+export async function fitChurnModels(ctx: RequestContext, asOf: Date): Promise<ChurnFitOutcome> {
+  const { buyers, sampled, repeat, spend } = await summaries(ctx, asOf.getTime());
+  const repeatBuyers = repeat.filter((c) => c.x > 0).length;
+  if (repeat.length < MIN_BUYERS || repeatBuyers < MIN_REPEAT_BUYERS) {
+    return { skipped: `${repeat.length} buyers, ${repeatBuyers} of them repeat buyers: at least ${MIN_BUYERS} and ${MIN_REPEAT_BUYERS} are needed to fit the churn model` };
+  }
+  const bgNbd = await fitBgNbd(repeat);
+  if (!bgNbd || !Object.values(bgNbd.params).every(Number.isFinite)) return { skipped: 'the BG/NBD likelihood has no finite maximum for these purchase histories' };
+  const gammaGamma = await fitGammaGamma(spend);
+  // A Gamma-Gamma fit with q ≤ 1 has an infinite population mean spend: no value prediction from it.
+  const usableSpend = gammaGamma && gammaGamma.params.q > 1 ? gammaGamma : null;
+  return {
+    fit: {
+      models: { bgNbd: bgNbd.params, gammaGamma: usableSpend?.params ?? null, horizonWeeks: HORIZON_WEEKS },
+      logLikelihood: bgNbd.logLikelihood,
+      customers: repeat.length,
+      details: {
+        buyers, repeatBuyers, sampled,
+        bgNbd: { evaluations: bgNbd.evaluations, converged: bgNbd.converged },
+        gammaGamma: usableSpend
+          ? { logLikelihood: usableSpend.logLikelihood, customers: spend.length, evaluations: usableSpend.evaluations, converged: usableSpend.converged }
+          : { skipped: gammaGamma ? `fitted q = ${gammaGamma.params.q.toFixed(3)} ≤ 1 gives no finite mean spend` : 'no repeat purchase with a value' },
+      },
+    },
+  };
+}
