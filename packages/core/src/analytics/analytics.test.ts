@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocateCampaignCosts, cohortMatrix, periodRetention, costToServe, csat, customerProfits, loyalty, nps, quintiles, rfm, rfmSegment, whaleCurve } from './index.js';
+import { allocateCampaignCosts, cohortMatrix, periodRetention, costToServe, csat, customerProfits, loyalty, nps, quintiles, referrals, rfm, rfmSegment, whaleCurve } from './index.js';
 
 describe('satisfaction', () => {
   it('computes CSAT and its Wilson interval as worked by hand', () => {
@@ -128,6 +128,18 @@ describe('loyalty', () => {
       customers: 2, purchases: 4, repeatPurchaseRate: 50, purchaseFrequency: 2, meanInterPurchaseDays: 15, meanTenureDays: 20, returningRevenueShare: 25,
     });
     expect(loyalty([], '2026-01-01T00:00:00.000Z').repeatPurchaseRate).toBeNull();
+  });
+
+  it('counts the referrals customers made, as worked by hand', () => {
+    // a referred two (one bought), b none, c one; x is not a customer of the set: left out.
+    const links = [
+      { referrerId: 'a', referredId: 'p', referredBought: true },
+      { referrerId: 'a', referredId: 'q', referredBought: false },
+      { referrerId: 'c', referredId: 'r', referredBought: true },
+      { referrerId: 'x', referredId: 's', referredBought: true },
+    ];
+    expect(referrals(links, ['a', 'b', 'c', 'd'])).toEqual({ referrals: 3, referredBuyers: 2, referringCustomers: 2, referringRate: 50 });
+    expect(referrals([], []).referringRate).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 // Loyalty (SPEC §7.2) from purchases: how many customers come back, how often they buy, how long
-// between purchases, how long they have been customers, and how much revenue returning
-// purchases bring.
+// between purchases, how long they have been customers, how much revenue returning purchases
+// bring, and how many new people customers refer.
 
 export interface Sale {
   customerId: string;
@@ -66,5 +66,40 @@ export function loyalty(sales: readonly Sale[], asOf: string): LoyaltySummary {
     meanInterPurchaseDays: repeaters ? round(gapSum / repeaters) : null,
     meanTenureDays: round(tenureSum / customers),
     returningRevenueShare: revenue ? round((100 * returningRevenue) / revenue) : null,
+  };
+}
+
+export interface Referral {
+  referrerId: string;
+  referredId: string;
+  /** Whether the referred person has bought since. */
+  referredBought: boolean;
+}
+
+export interface ReferralSummary {
+  /** People referred by the customers. */
+  referrals: number;
+  /** Of them, how many have bought. */
+  referredBuyers: number;
+  /** Customers who referred at least one person. */
+  referringCustomers: number;
+  /** % of customers who referred at least one person. */
+  referringRate: number | null;
+}
+
+/**
+ * Referrals made by a set of customers: links from referrers outside `customerIds` are left out.
+ * @example referrals([{ referrerId: 'a', referredId: 'c', referredBought: true }], ['a', 'b'])
+ *   // { referrals: 1, referredBuyers: 1, referringCustomers: 1, referringRate: 50 }
+ */
+export function referrals(links: readonly Referral[], customerIds: Iterable<string>): ReferralSummary {
+  const customers = new Set(customerIds);
+  const counted = links.filter((link) => customers.has(link.referrerId));
+  const referring = new Set(counted.map((link) => link.referrerId)).size;
+  return {
+    referrals: counted.length,
+    referredBuyers: counted.filter((link) => link.referredBought).length,
+    referringCustomers: referring,
+    referringRate: customers.size ? Math.round((1000 * referring) / customers.size) / 10 : null,
   };
 }

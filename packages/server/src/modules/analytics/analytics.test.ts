@@ -80,6 +80,12 @@ describe.each(DIALECTS)('satisfaction analytics on %s', (dialect) => {
     await order(bob.id, '2026-01-25T00:00:00.000Z', 999, 'cancelled');
     const report = await t.ok('GET', '/api/v1/analytics/loyalty?to=2026-01-31T00:00:01.000Z');
     expect(report).toMatchObject({ customers: 2, purchases: 4, repeatPurchaseRate: 50, purchaseFrequency: 2, meanInterPurchaseDays: 15, returningRevenueShare: 25 });
+    // Ada referred two people, one of whom bought; Bob referred none.
+    const carol = await t.ok('POST', '/api/v1/objects/people', { firstName: 'Carol', referredById: ada.id, lifecycleStage: 'customer' });
+    await t.ok('POST', '/api/v1/objects/people', { firstName: 'Dan', referredById: ada.id, lifecycleStage: 'customer' });
+    await order(carol.id, '2026-02-01T00:00:00.000Z', 70);
+    expect((await t.ok('GET', '/api/v1/analytics/loyalty?to=2026-01-31T00:00:01.000Z')).referrals).toMatchObject({ referrals: 0 });
+    expect((await t.ok('GET', '/api/v1/analytics/loyalty')).referrals).toEqual({ referrals: 2, referredBuyers: 1, referringCustomers: 1, referringRate: 33.3 });
     const leads = await t.ok('GET', `/api/v1/analytics/loyalty?filter=${encodeURIComponent('lifecycleStage = "lead"')}`);
     expect(leads).toMatchObject({ customers: 1, purchases: 1, repeatPurchaseRate: 0 });
     expect((await t.call('GET', '/api/v1/analytics/loyalty?to=yesterday')).json().errors[0].field).toBe('to');

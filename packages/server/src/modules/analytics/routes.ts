@@ -50,7 +50,7 @@ export function analyticsRoutes(analytics: AnalyticsService, metrics: MetricsSto
     }, (request) => analytics.satisfaction(request.ctx, request.query));
 
     app.get<{ Querystring: Static<typeof SegmentQuery> }>('/analytics/loyalty', {
-      schema: { tags, summary: 'Repeat-purchase rate, purchase frequency, inter-purchase time, tenure and returning revenue, for the workspace or a segment', querystring: SegmentQuery },
+      schema: { tags, summary: 'Repeat-purchase rate, purchase frequency, inter-purchase time, tenure, returning revenue and referrals, for the workspace or a segment', querystring: SegmentQuery },
       config: { access: { object: 'analytics', action: 'read' } },
     }, (request) => analytics.loyalty(request.ctx, request.query));
 

@@ -5,9 +5,9 @@
 // frequency, gaps, tenure, returning revenue) for the workspace, a segment of people (any
 // filter), a person or a company, over a period.
 import {
-  allocateCampaignCosts, cohortMatrix, csat, customerProfits, loyalty, nps, people, periodRetention, rfm, whaleCurve,
+  allocateCampaignCosts, cohortMatrix, csat, customerProfits, loyalty, nps, people, periodRetention, referrals, rfm, whaleCurve,
   type CohortRow, type PeriodRetention,
-  type CsatSummary, type CustomerProfit, type LoyaltySummary, type NpsSummary, type RfmSegment,
+  type CsatSummary, type CustomerProfit, type LoyaltySummary, type NpsSummary, type ReferralSummary, type RfmSegment,
 } from '@rapport/core';
 import type { SelectQueryBuilder } from 'kysely';
 import type { RequestContext } from '../../engine/context.js';
@@ -83,16 +83,31 @@ export class AnalyticsService {
   }
 
   /** Loyalty of the scope's customers from their paid orders in the period (cancelled and refunded ones left out). */
-  async loyalty(ctx: RequestContext, scope: Scope): Promise<LoyaltySummary> {
+  async loyalty(ctx: RequestContext, scope: Scope): Promise<LoyaltySummary & { referrals: ReferralSummary }> {
     await this.#checkScope(ctx, scope);
-    const orders = ctx.objects.get('orders')!;
-    let query = fromObject(ctx, orders).select(['t.person_id', 't.ordered_at', 't.total'])
-      .where('t.deleted_at', 'is', null).where('t.person_id', 'is not', null).where('t.status', 'not in', ['cancelled', 'refunded']);
+    const paid = () => fromObject(ctx, ctx.objects.get('orders')!).where('t.deleted_at', 'is', null).where('t.person_id', 'is not', null).where('t.status', 'not in', ['cancelled', 'refunded']);
+    let query = paid().select(['t.person_id', 't.ordered_at', 't.total']);
     if (scope.from) query = query.where('t.ordered_at', '>=', scope.from);
     if (scope.to) query = query.where('t.ordered_at', '<', scope.to);
     query = this.#inScope(ctx, scope, query);
     const rows = await query.execute();
-    return loyalty(rows.map((row) => ({ customerId: row.person_id, at: row.ordered_at, revenue: Number(row.total ?? 0) })), scope.to ?? new Date().toISOString());
+    const summary = loyalty(rows.map((row) => ({ customerId: row.person_id, at: row.ordered_at, revenue: Number(row.total ?? 0) })), scope.to ?? new Date().toISOString());
+    // People the period's customers referred (created in the period), and whether they have bought.
+    let referred = fromObject(ctx, ctx.objects.get('people')!).select(['t.id', 't.referred_by_id']).where('t.deleted_at', 'is', null).where('t.referred_by_id', 'is not', null);
+    if (scope.from) referred = referred.where('t.created_at', '>=', scope.from);
+    if (scope.to) referred = referred.where('t.created_at', '<', scope.to);
+    referred = this.#inScope(ctx, scope, referred, 't.referred_by_id');
+    const links = await referred.execute();
+    const buyers = new Set<string>();
+    const referredIds = links.map((link) => link.id as string);
+    for (let i = 0; i < referredIds.length; i += 500) {
+      const bought = await paid().select('t.person_id').where('t.person_id', 'in', referredIds.slice(i, i + 500)).groupBy('t.person_id').execute();
+      for (const row of bought) buyers.add(row.person_id as string);
+    }
+    return {
+      ...summary,
+      referrals: referrals(links.map((link) => ({ referrerId: link.referred_by_id as string, referredId: link.id as string, referredBought: buyers.has(link.id as string) })), rows.map((row) => row.person_id as string)),
+    };
   }
 
   /** Cohort retention by first-purchase month and month-over-month retention and churn, from paid orders. */
@@ -186,14 +201,15 @@ export class AnalyticsService {
   }
 
   /** Restricts rows with a `person_id` to the scope's people: one person, a company's, or a segment. */
-  #inScope<Q extends SelectQueryBuilder<any, any, any>>(ctx: RequestContext, scope: Scope, query: Q): Q {
-    if (scope.personId) return query.where('t.person_id', '=', scope.personId) as Q;
+  /** Narrows a query to the scope's people, matched on `column` (the person a row is about). */
+  #inScope<Q extends SelectQueryBuilder<any, any, any>>(ctx: RequestContext, scope: Scope, query: Q, column = 't.person_id'): Q {
+    if (scope.personId) return query.where(column, '=', scope.personId) as Q;
     if (!scope.filter && !scope.companyId) return query;
     const definition = ctx.objects.get('people') ?? people;
     let segment = fromObject(ctx, definition).select('t.id').where('t.deleted_at', 'is', null);
     if (scope.filter) segment = segment.where(compileFilter(ctx.db, ctx.dialect, definition, parseRecordFilter(definition, ctx.objects, scope.filter)));
     if (scope.companyId) segment = segment.where('t.company_id', '=', scope.companyId);
-    return query.where('t.person_id', 'in', segment) as Q;
+    return query.where(column, 'in', segment) as Q;
   }
 
   async #answers(ctx: RequestContext, scope: Scope): Promise<Answer[]> {
