@@ -1,8 +1,9 @@
 // `npm run bench`: Rapport's figures beside baselines measured in the same run, so that ratios
 // mean something on a noisy machine. Writes bench/results/latest.json and prints a summary.
-//   node bench/run.mjs [--people 100000] [--large] [--seconds 10] [--rounds 3] [--reuse]
+//   node bench/run.mjs [--people 100000] [--large] [--seconds 10] [--rounds 3] [--reuse] [--only analytics]
 // --large also times `rapport demo --size large` (1,000,000 people; an hour here, ~24 GB of disk).
 // --reuse keeps the demo database of an earlier run (its demo figures are then not measured again).
+// --only analytics skips the record API measures (2 and 3).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -100,7 +101,8 @@ const ids = raw.prepare('select id from people where workspace_id = ? order by r
 // 2. GET one person: Rapport (API key, full engine path) against bare Fastify + better-sqlite3.
 // Rounds alternate the two servers, and each round's ratio pairs measurements taken minutes
 // apart at most: the median of the paired ratios is robust to a noisy neighbour on the machine.
-const ROUNDS = Number(option('rounds', '3'));
+const ONLY = option('only', 'all');
+const ROUNDS = ONLY === 'analytics' ? 0 : Number(option('rounds', '3'));
 const rounds = [];
 for (let round = 0; round < ROUNDS; round++) {
   const bare = await startServer('baseline-server.mjs', [dbPath, workspaceId, '3301']);
@@ -112,6 +114,7 @@ for (let round = 0; round < ROUNDS; round++) {
   rounds.push({ bare: bareResult, rapport: ours, ratio: +(ours.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2) });
 }
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+if (ROUNDS > 0) {
 results.getById = {
   rapportRps: median(rounds.map((r) => r.rapport.requestsPerSecond)),
   baselineRps: median(rounds.map((r) => r.bare.requestsPerSecond)),
@@ -119,8 +122,10 @@ results.getById = {
   rounds,
 };
 log(`GET /api/v1/objects/people/{id}: ${results.getById.rapportRps} req/s vs bare Fastify + better-sqlite3 ${results.getById.baselineRps} req/s (medians of ${ROUNDS} rounds) → ratio ${results.getById.ratio} (median of paired rounds ${rounds.map((r) => r.ratio).join(', ')}; goal ≥ 0.5)`);
+}
 
 // 3. List pages of 50, filtered and sorted: Rapport over HTTP against the raw SQL.
+if (ONLY !== 'analytics') {
 const server = await startServer('rapport-server.mjs', [dbPath, '3302']);
 const lists = {
   customers: { filter: 'lifecycleStage = "customer"', sql: "select * from people where workspace_id = ? and deleted_at is null and lifecycle_stage = 'customer' order by created_at desc, id desc limit 51" },
@@ -143,15 +148,85 @@ for (const [name, { filter, sql }] of Object.entries(lists)) {
   log(`list "${filter}" sort -createdAt limit 50: p50 ${ours.p50ms} ms, p95 ${ours.p95ms} ms (goal p95 ≤ 20 ms); raw SQL p50 ${baseline.p50ms} ms, p95 ${baseline.p95ms} ms`);
 }
 server.kill();
+}
 raw.close();
 
-// 4. Optionally: the large demo.
+// 4. Analytics on the demo database: full recompute against the bare GROUP BY aggregate over the
+// same orders and interactions, the incremental update after one new order, and the dashboard API.
+results.analytics = await analyticsBench(dbPath, 'bench', key);
+
+// 5. Optionally: the large demo.
 if (args.includes('--large')) {
   const largePath = join(work, 'bench-large.db');
   for (const suffix of ['', '-wal', '-shm']) rmSync(largePath + suffix, { force: true });
   const large = await timedCli(['demo', '--workspace', 'large', '--size', 'large', '--seed', '1'], { DATABASE_URL: `sqlite:${largePath}`, LOG_LEVEL: 'warn' });
   results.demoLarge = { seconds: +large.seconds.toFixed(1), peakMb: large.peakMb, summary: large.stdout.trim() };
   log(`demo large (1,000,000 people): ${large.seconds.toFixed(1)} s, peak ${large.peakMb} MB — ${large.stdout.trim()}`);
+}
+
+async function analyticsBench(path, slug, apiKey) {
+  const out = {};
+  const dbEnv = { DATABASE_URL: `sqlite:${path}`, LOG_LEVEL: 'warn' };
+  const recompute = await timedCli(['analytics', 'recompute', '--workspace', slug], dbEnv);
+  const db = new BetterSqlite3(path, { readonly: true });
+  const { id: ws } = db.prepare('select id from workspaces where slug = ?').get(slug);
+  // What any recompute must at least do: read every customer's orders and interactions once.
+  const aggregate = () => {
+    const started = process.hrtime.bigint();
+    db.prepare("select person_id, count(*), sum(total), sum(cost_total), min(ordered_at), max(ordered_at) from orders where workspace_id = ? and deleted_at is null and status not in ('cancelled', 'refunded') group by person_id").all(ws);
+    db.prepare('select ip.person_id, count(*), sum(i.duration_seconds), max(i.occurred_at), sum(case when i.direction = \'inbound\' then 1 else 0 end) from interaction_participants ip join interactions i on i.workspace_id = ip.workspace_id and i.id = ip.interaction_id where ip.workspace_id = ? and i.deleted_at is null group by ip.person_id').all(ws);
+    return Number(process.hrtime.bigint() - started) / 1e9;
+  };
+  const bare = median([aggregate(), aggregate(), aggregate()]);
+  out.recompute = { seconds: +recompute.seconds.toFixed(1), peakMb: recompute.peakMb, bareAggregateSeconds: +bare.toFixed(2), ratio: +(recompute.seconds / bare).toFixed(1), summary: recompute.stdout.trim() };
+  log(`analytics recompute: ${recompute.seconds.toFixed(1)} s, peak ${recompute.peakMb} MB vs bare GROUP BY aggregate ${bare.toFixed(2)} s → ${out.recompute.ratio}× (goal ≤ 3×)`);
+
+  // Incremental: a new order for a random customer, then poll until the person's metrics are newer.
+  const server = await startServer('rapport-server.mjs', [path, '3303', 'worker']);
+  const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
+  const people = db.prepare('select id from people where workspace_id = ? and deleted_at is null order by random() limit 120').all(ws).map((row) => row.id);
+  const samples = [];
+  for (const [i, personId] of people.entries()) {
+    const before = (await (await fetch(`http://127.0.0.1:3303/api/v1/objects/people/${personId}?fields=metricsAt`, { headers })).json()).metricsAt;
+    const started = process.hrtime.bigint();
+    const created = await fetch('http://127.0.0.1:3303/api/v1/objects/orders', {
+      method: 'POST', headers,
+      body: JSON.stringify({ number: `BENCH-${Date.now()}-${i}`, personId, orderedAt: new Date().toISOString(), currency: 'EUR', lines: [{ description: 'Bench', quantity: 1, unitPrice: 1000, unitCost: 400 }] }),
+    });
+    if (created.status !== 201) throw new Error(`order → ${created.status}`);
+    for (;;) {
+      const now = (await (await fetch(`http://127.0.0.1:3303/api/v1/objects/people/${personId}?fields=metricsAt`, { headers })).json()).metricsAt;
+      if (now !== before) break;
+      if (Number(process.hrtime.bigint() - started) > 10e9) throw new Error('metrics not updated within 10 s');
+    }
+    if (i >= 20) samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  out.incremental = { p50ms: +percentile(samples, 50).toFixed(1), p95ms: +percentile(samples, 95).toFixed(1), samples: samples.length };
+  log(`analytics incremental (order created → person's metrics stored, over HTTP): p50 ${out.incremental.p50ms} ms, p95 ${out.incremental.p95ms} ms (goal p95 ≤ 50 ms)`);
+
+  // Dashboard: the four reports for the whole workspace and for a 10 % segment (the strongest ties).
+  const people10 = db.prepare('select count(*) n from people where workspace_id = ? and deleted_at is null').get(ws).n;
+  const cut = db.prepare('select relationship_strength s from people where workspace_id = ? and deleted_at is null and relationship_strength is not null order by relationship_strength desc limit 1 offset ?').get(ws, Math.floor(people10 / 10))?.s ?? 0;
+  out.dashboard = {};
+  for (const [scope, query] of [['workspace', ''], ['segment10', `filter=${encodeURIComponent(`relationshipStrength > ${cut}`)}`]]) {
+    out.dashboard[scope] = {};
+    for (const report of ['satisfaction', 'loyalty', 'retention', 'profitability']) {
+      const url = `http://127.0.0.1:3303/api/v1/analytics/${report}?${query}`;
+      const times = [];
+      for (let i = 0; i < 7; i++) {
+        const started = process.hrtime.bigint();
+        const response = await fetch(url, { headers });
+        if (response.status !== 200) throw new Error(`${url} → ${response.status}`);
+        await response.arrayBuffer();
+        if (i >= 2) times.push(Number(process.hrtime.bigint() - started) / 1e6);
+      }
+      out.dashboard[scope][report] = { p50ms: +percentile(times, 50).toFixed(0), maxMs: +Math.max(...times).toFixed(0) };
+    }
+    log(`analytics dashboard (${scope}): ${Object.entries(out.dashboard[scope]).map(([name, t]) => `${name} p50 ${t.p50ms} ms`).join(', ')} (goal ≤ 300 ms)`);
+  }
+  server.kill();
+  db.close();
+  return out;
 }
 
 writeFileSync(join(work, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
