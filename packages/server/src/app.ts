@@ -17,7 +17,9 @@ import { authRoutes } from './modules/auth/routes.js';
 import { dealRoutes } from './modules/deals/routes.js';
 import { metadataRoutes } from './modules/metadata/routes.js';
 import { openApiRoutes, registerOpenApi } from './modules/openapi/routes.js';
+import { exportRoutes } from './modules/records/export.js';
 import { recordRoutes } from './modules/records/routes.js';
+import { searchRoutes } from './modules/search/routes.js';
 import { installMetrics } from './modules/system/metrics.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { timelineRoutes } from './modules/timeline/routes.js';
@@ -108,6 +110,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     await api.register(analyticsRoutes(services.analytics, services.metrics));
     await api.register(openApi.apiRoutes);
     await api.register(recordRoutes(services.engine));
+    await api.register(exportRoutes(services.engine, services.audit));
+    await api.register(searchRoutes(services.engine));
     await api.register(timelineRoutes(services.timeline));
     await api.register(dealRoutes(services.deals));
     await api.register(metadataRoutes(services.metadata));

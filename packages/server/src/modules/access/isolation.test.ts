@@ -69,6 +69,12 @@ describe.each(DIALECTS)('tenant isolation on %s', (dialect) => {
     expect(link.statusCode).toBe(400);
     expect(link.json().errors[0].field).toBe('companyId');
     expect((await other.call('GET', `/api/v1/objects/deals?filter=${encodeURIComponent(`id = "${samples.get('deals')!.id}"`)}`)).json().data).toEqual([]);
+    // Search and export read through the same scoped engine: nothing of workspace A.
+    const person = JSON.parse(samples.get('people')!.body);
+    expect((await other.call('GET', `/api/v1/search?q=${encodeURIComponent(person.lastName)}`)).json().data).toEqual([]);
+    const exported = await other.call('GET', `/api/v1/objects/people/export?filter=${encodeURIComponent(`id = "${person.id}"`)}`);
+    expect(exported.statusCode).toBe(200);
+    expect(exported.body.trim().split('\n')).toHaveLength(1); // the header alone
   });
 
   it('takes the workspace from the credential only: a workspace named in the body or a header is ignored', async () => {
@@ -89,7 +95,7 @@ describe.each(DIALECTS)('field hiding on %s', (dialect) => {
   it('keeps a hidden field out of every response and refuses to filter, sort or write it', async () => {
     await t.ok('POST', '/api/v1/settings/roles', {
       name: 'juniorRep', label: 'Junior rep',
-      grants: { '*': { actions: ['read'], visibility: 'all' }, people: { actions: ['read', 'create', 'update'], visibility: 'all', hiddenFields: ['phone', 'birthday'] } },
+      grants: { '*': { actions: ['read'], visibility: 'all' }, people: { actions: ['read', 'create', 'update', 'export'], visibility: 'all', hiddenFields: ['phone', 'birthday'] } },
     }, 201);
     const person = await t.ok('POST', '/api/v1/objects/people', { firstName: 'Hidden', lastName: 'Phone', phone: '+33612345678', birthday: '1980-02-03' });
     await t.ok('PATCH', `/api/v1/objects/people/${person.id}`, { phone: '+33698765432' });
@@ -103,12 +109,21 @@ describe.each(DIALECTS)('field hiding on %s', (dialect) => {
       `/api/v1/objects/people/${person.id}/history`,
       `/api/v1/objects/people/${person.id}/timeline`,
       '/api/v1/metadata/objects/people',
+      '/api/v1/search?q=Hidden',
+      '/api/v1/search?q=612345678',
+      '/api/v1/objects/people/export',
     ];
     for (const url of reads) {
       const response = await junior.call('GET', url);
       expect(response.statusCode, url).toBe(200);
       expect(leaks(response.body), url).toBe(false);
     }
+    // Search does not look in a hidden field, and an export has no column for it.
+    expect((await junior.call('GET', '/api/v1/search?q=698765432')).json().data).toEqual([]);
+    expect((await junior.call('GET', '/api/v1/search?q=Hidden')).json().data[0].records[0]).toMatchObject({ id: person.id, title: 'Hidden Phone' });
+    const header = (await junior.call('GET', '/api/v1/objects/people/export')).body.split('\n')[0].split(',');
+    expect(header).toContain('firstName');
+    expect(header.filter((column) => column === 'phone' || column === 'birthday')).toEqual([]);
     const document = (await junior.call('GET', '/api/v1/openapi.json')).json();
     const peopleSchemas = Object.entries(document.components.schemas as Record<string, { properties?: object }>).filter(([name]) => /^(Person|People)/.test(name));
     expect(peopleSchemas.length).toBeGreaterThan(0);

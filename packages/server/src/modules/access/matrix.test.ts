@@ -16,8 +16,8 @@ const ROLES = ['admin', 'manager', 'salesRep', 'supportAgent', 'marketer', 'read
 type Role = (typeof ROLES)[number];
 const RELATIONS = ['own', 'teammate', 'otherTeam', 'otherWorkspace'] as const;
 type Relation = (typeof RELATIONS)[number];
-type Action = 'read' | 'create' | 'update' | 'delete';
-const ALL: Action[] = ['read', 'create', 'update', 'delete'];
+type Action = 'read' | 'create' | 'update' | 'delete' | 'export';
+const ALL: Action[] = ['read', 'create', 'update', 'delete', 'export'];
 
 /** What each role may do with deals and people, and whose records it sees (restated from SPEC §9.2). */
 const EXPECTED: Record<'deals' | 'people', Record<Role, { actions: Action[]; sees: 'own' | 'team' | 'all' }>> = {
@@ -27,7 +27,7 @@ const EXPECTED: Record<'deals' | 'people', Record<Role, { actions: Action[]; see
   },
   people: {
     admin: { actions: ALL, sees: 'all' }, manager: { actions: ALL, sees: 'all' }, salesRep: { actions: ['read', 'create', 'update'], sees: 'team' },
-    supportAgent: { actions: ['read', 'update'], sees: 'all' }, marketer: { actions: ['read', 'create', 'update'], sees: 'all' }, readOnly: { actions: ['read'], sees: 'all' },
+    supportAgent: { actions: ['read', 'update'], sees: 'all' }, marketer: { actions: ['read', 'create', 'update', 'export'], sees: 'all' }, readOnly: { actions: ['read'], sees: 'all' },
   },
 };
 
@@ -90,6 +90,8 @@ const ENTRIES: Record<string, Entry> = {
     objectAction: { object: 'people', action: ['create', 'update'] }, success: 200,
     request: () => ({ url: '/api/v1/objects/people/upsert', body: { key: 'email', records: [{ firstName: 'Upsert', email: `up-${next()}@example.com` }] } }),
   },
+  'GET /api/v1/objects/:object/export': { objectAction: { object: 'people', action: 'export' }, success: 200, request: () => ({ url: '/api/v1/objects/people/export?fields=firstName' }) },
+  'GET /api/v1/search': { who: 'everyone', success: 200, request: () => ({ url: '/api/v1/search?q=Target' }) },
   'GET /api/v1/objects/:object/:id': { records: { objects: ['deals', 'people'], action: 'read' }, success: 200, request: ({ id }) => ({ url: `/api/v1/objects/{object}/${id}` }) },
   'PATCH /api/v1/objects/:object/:id': { records: { objects: ['deals', 'people'], action: 'update' }, success: 200, request: ({ id, object }) => ({ url: `/api/v1/objects/{object}/${id}`, body: object === 'deals' ? { description: 'x' } : { jobTitle: 'x' } }) },
   'DELETE /api/v1/objects/:object/:id': { records: { objects: ['deals', 'people'], action: 'delete' }, success: 200, request: ({ id }) => ({ url: `/api/v1/objects/{object}/${id}` }) },
