@@ -73,6 +73,16 @@ describe.each(DIALECTS)('saved views on %s', (dialect) => {
     expect((await rep.call('GET', `/api/v1/views/${shared.id}`)).statusCode).toBe(404);
   });
 
+  it('makes a shared view personal to whoever unshares it', async () => {
+    const shared = (await t.ok('POST', '/api/v1/views', { ...customers, name: 'Was shared', isShared: true }, 201));
+    const unshared = await manager.call('PATCH', `/api/v1/views/${shared.id}`, { isShared: false });
+    expect(unshared.statusCode, unshared.body).toBe(200);
+    expect(unshared.json()).toMatchObject({ isShared: false, ownerId: manager.userId, version: 2 });
+    expect((await listed(manager)).data.map((v) => v.id)).toContain(shared.id);
+    expect((await listed(rep)).data.map((v) => v.id)).not.toContain(shared.id);
+    expect((await t.call('GET', `/api/v1/views/${shared.id}`)).statusCode).toBe(404);
+  });
+
   it('refuses bad input with 400 naming the field', async () => {
     const problem = async (user: SignedInUser, body: unknown) => {
       const response = await user.call('POST', '/api/v1/views', body);
