@@ -37,12 +37,14 @@ function ObjectList({ definition, objects }: { definition: ObjectDescription; ob
   const selected = savedViews.data?.data.find((saved) => saved.id === savedViewId);
   // Changing the columns, filter or sort keeps the saved view named: it shows as changed and can be updated.
   const setView = (change: Partial<ListView>) => setParams(writeView(definition, { ...view, ...change }, savedViewId));
-  // A link naming only a saved view (`?view=<id>`) shows that view's columns, filter and sort.
   const pendingView = namesOnlySavedView(params) ? selected : undefined;
   useEffect(() => {
     if (pendingView) setParams(writeView(definition, viewOf(definition, pendingView), pendingView.id), { replace: true });
   }, [pendingView, definition, setParams]);
-  const { query, replaceRecord } = useRecordPages(definition, objects, view);
+  // A link naming only a saved view (`?view=<id>`) shows that view's columns, filter and sort;
+  // the records wait for it rather than load the default list first.
+  const isAwaitingView = namesOnlySavedView(params) && (savedViews.isPending || pendingView !== undefined);
+  const { query, replaceRecord } = useRecordPages(definition, objects, view, !isAwaitingView);
   const rows = useMemo(() => query.data?.pages.flatMap((page) => page.data) ?? [], [query.data]);
   const labels = useMemo(() => Object.assign({}, ...(query.data?.pages.map((page) => page.labels) ?? [])), [query.data]);
   const total = query.data?.pages[0]?.total;
@@ -72,7 +74,7 @@ function ObjectList({ definition, objects }: { definition: ObjectDescription; ob
       {namesOnlySavedView(params) && savedViews.isSuccess && !selected && (
         <Alert color="yellow" title="Saved view not found">It was deleted, or it is someone else’s personal view; the list shows every record.</Alert>
       )}
-      {query.isLoading ? <Loader aria-label="Loading records" /> : !query.error && (
+      {query.isLoading || isAwaitingView ? <Loader aria-label="Loading records" /> : !query.error && (
         <RecordTable definition={definition} columns={view.columns} sort={view.sort} rows={rows} labels={labels}
           canEdit={can(session.data, definition.name, 'update')} hasMore={Boolean(hasNextPage)} isFetchingMore={isFetchingNextPage}
           onNeedMore={needMore} onSort={(field) => setView({ sort: nextSort(view.sort, field) })} onSaved={replaceRecord} />
