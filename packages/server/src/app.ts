@@ -23,6 +23,7 @@ import { searchRoutes } from './modules/search/routes.js';
 import { installMetrics } from './modules/system/metrics.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { timelineRoutes } from './modules/timeline/routes.js';
+import { viewRoutes } from './modules/views/routes.js';
 import { webApp } from './modules/web/routes.js';
 import type { Services } from './services.js';
 
@@ -115,6 +116,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     await api.register(timelineRoutes(services.timeline));
     await api.register(dealRoutes(services.deals));
     await api.register(metadataRoutes(services.metadata));
+    await api.register(viewRoutes(services.views));
   }, { prefix: '/api/v1' });
   return app;
 }

@@ -28,6 +28,7 @@ import { peopleHooks } from './modules/people/hooks.js';
 import { surveyHooks } from './modules/surveys/hooks.js';
 import { taskHooks } from './modules/tasks/hooks.js';
 import { TimelineService } from './modules/timeline/service.js';
+import { ViewService } from './modules/views/service.js';
 import { WorkspaceService } from './modules/workspaces/service.js';
 
 export interface Services {
@@ -40,6 +41,8 @@ export interface Services {
   metadata: MetadataService;
   deals: DealService;
   timeline: TimelineService;
+  /** Saved views of list pages, personal and shared. */
+  views: ViewService;
   audit: AuditService;
   analytics: AnalyticsService;
   /** Computed per-customer metrics: recompute, refit, read. */
@@ -110,5 +113,6 @@ export function createServices(database: Database, given: ServiceOptions = {}): 
     metadata: new MetadataService(registry),
     deals: new DealService(engine),
     timeline: new TimelineService(engine),
+    views: new ViewService(),
   };
 }

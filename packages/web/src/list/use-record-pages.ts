@@ -18,7 +18,8 @@ export function recordsKey(object: string, view: ListView) {
   return ['records', object, { columns: view.columns, sort: view.sort, filter: view.filter.trim() }] as const;
 }
 
-export function useRecordPages(definition: ObjectDescription, objects: ObjectDescription[], view: ListView) {
+/** `isEnabled: false` waits (a saved view named in the URL is still loading). */
+export function useRecordPages(definition: ObjectDescription, objects: ObjectDescription[], view: ListView, isEnabled = true) {
   const queryClient = useQueryClient();
   const key = recordsKey(definition.name, view);
   const shown = definition.fields.filter((field) => view.columns.includes(field.name));
@@ -27,6 +28,7 @@ export function useRecordPages(definition: ObjectDescription, objects: ObjectDes
 
   const query = useInfiniteQuery({
     queryKey: key,
+    enabled: isEnabled,
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam, signal }): Promise<LabelledPage> => {
       const page = await listRecords(definition.name, { filter: view.filter.trim() || undefined, sort: view.sort, fields, limit: PAGE_SIZE, cursor: pageParam, total: !pageParam }, signal);

@@ -1,6 +1,12 @@
 // A list view lives in the URL: `?columns=name,amount&sort=-amount&filter=…`, so that a link
-// or a reload shows the same view.
+// or a reload shows the same view; `&view=<id>` names the saved view it started from.
 import type { FieldDescription, ObjectDescription } from '../api/types';
+import type { SavedView } from '../api/views';
+
+/** The URL parameter naming the saved view a list shows. */
+export const SAVED_VIEW_PARAM = 'view';
+/** The parameters that hold a view's own content. */
+const CONTENT_PARAMS = ['columns', 'sort', 'filter'];
 
 export interface ListView {
   columns: string[];
@@ -38,10 +44,12 @@ export function readView(definition: ObjectDescription, params: URLSearchParams)
   };
 }
 
-export function writeView(definition: ObjectDescription, view: ListView): URLSearchParams {
+export function writeView(definition: ObjectDescription, view: ListView, savedViewId?: string | null): URLSearchParams {
   const params = new URLSearchParams();
+  if (savedViewId) params.set(SAVED_VIEW_PARAM, savedViewId);
   const isDefault = view.columns.join(',') === defaultColumns(definition).join(',');
-  if (!isDefault) params.set('columns', view.columns.join(','));
+  // With a saved view the columns are always written: the URL alone reproduces the view.
+  if (!isDefault || savedViewId) params.set('columns', view.columns.join(','));
   if (view.sort) params.set('sort', view.sort);
   if (view.filter.trim()) params.set('filter', view.filter.trim());
   return params;
@@ -52,4 +60,21 @@ export function nextSort(current: string | undefined, field: string): string | u
   if (current === field) return `-${field}`;
   if (current === `-${field}`) return undefined;
   return field;
+}
+
+/** The list view a saved view describes, limited to the columns the caller can show. */
+export function viewOf(definition: ObjectDescription, saved: SavedView): ListView {
+  const params = writeView(definition, { columns: saved.columns, sort: saved.sort ?? undefined, filter: saved.filter });
+  if (!params.has('columns')) params.set('columns', saved.columns.join(','));
+  return readView(definition, params);
+}
+
+/** Whether two list views show the same columns, filter and sort. */
+export function isSameView(a: ListView, b: ListView): boolean {
+  return a.columns.join(',') === b.columns.join(',') && (a.sort ?? '') === (b.sort ?? '') && a.filter.trim() === b.filter.trim();
+}
+
+/** Whether the URL names a saved view and nothing of its content (a shared link): the view is then loaded. */
+export function namesOnlySavedView(params: URLSearchParams): boolean {
+  return params.has(SAVED_VIEW_PARAM) && !CONTENT_PARAMS.some((name) => params.has(name));
 }

@@ -1,7 +1,7 @@
-// The list view of any object: filter, sort, columns (all in the URL), and the virtualised
-// table with inline edit.
+// The list view of any object: filter, sort, columns (all in the URL), saved views, and the
+// virtualised table with inline edit.
 import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { ApiProblem, describeError } from '../api/problem';
 import type { ObjectDescription } from '../api/types';
@@ -9,7 +9,8 @@ import { ColumnChooser } from '../list/column-chooser';
 import { FilterInput } from '../list/filter-input';
 import { RecordTable } from '../list/record-table';
 import { useRecordPages } from '../list/use-record-pages';
-import { nextSort, readView, writeView, type ListView } from '../list/view-params';
+import { namesOnlySavedView, nextSort, readView, SAVED_VIEW_PARAM, viewOf, writeView, type ListView } from '../list/view-params';
+import { useSavedViews, ViewsMenu } from '../list/views-menu';
 import { useObjectDefinition } from '../session/use-objects';
 import { can, useSession } from '../session/use-session';
 
@@ -31,8 +32,19 @@ function ObjectList({ definition, objects }: { definition: ObjectDescription; ob
   const [params, setParams] = useSearchParams();
   const session = useSession();
   const view = useMemo(() => readView(definition, params), [definition, params]);
-  const setView = (change: Partial<ListView>) => setParams(writeView(definition, { ...view, ...change }));
-  const { query, replaceRecord } = useRecordPages(definition, objects, view);
+  const savedViewId = params.get(SAVED_VIEW_PARAM);
+  const savedViews = useSavedViews(definition.name);
+  const selected = savedViews.data?.data.find((saved) => saved.id === savedViewId);
+  // Changing the columns, filter or sort keeps the saved view named: it shows as changed and can be updated.
+  const setView = (change: Partial<ListView>) => setParams(writeView(definition, { ...view, ...change }, savedViewId));
+  const pendingView = namesOnlySavedView(params) ? selected : undefined;
+  useEffect(() => {
+    if (pendingView) setParams(writeView(definition, viewOf(definition, pendingView), pendingView.id), { replace: true });
+  }, [pendingView, definition, setParams]);
+  // A link naming only a saved view (`?view=<id>`) shows that view's columns, filter and sort;
+  // the records wait for it rather than load the default list first.
+  const isAwaitingView = namesOnlySavedView(params) && (savedViews.isPending || pendingView !== undefined);
+  const { query, replaceRecord } = useRecordPages(definition, objects, view, !isAwaitingView);
   const rows = useMemo(() => query.data?.pages.flatMap((page) => page.data) ?? [], [query.data]);
   const labels = useMemo(() => Object.assign({}, ...(query.data?.pages.map((page) => page.labels) ?? [])), [query.data]);
   const total = query.data?.pages[0]?.total;
@@ -53,9 +65,16 @@ function ObjectList({ definition, objects }: { definition: ObjectDescription; ob
       <Group align="flex-start" gap="xs" wrap="wrap">
         <FilterInput value={view.filter} error={filterError} onApply={(filter) => setView({ filter })} example={exampleFilter(definition)} />
         <ColumnChooser definition={definition} columns={view.columns} onChange={(columns) => setView({ columns })} />
+        <ViewsMenu definition={definition} current={view} selected={selected} views={savedViews.data?.data ?? []} canShare={savedViews.data?.canShare ?? false}
+          onPick={(saved) => setParams(writeView(definition, viewOf(definition, saved), saved.id))}
+          onSaved={(saved) => setParams(writeView(definition, viewOf(definition, saved), saved.id))}
+          onDeleted={() => setParams(writeView(definition, view))} />
       </Group>
       {query.error && !filterError && <Alert color="red" role="alert" title="The records could not be loaded">{describeError(query.error)}</Alert>}
-      {query.isLoading ? <Loader aria-label="Loading records" /> : !query.error && (
+      {namesOnlySavedView(params) && savedViews.isSuccess && !selected && (
+        <Alert color="yellow" title="Saved view not found">It was deleted, or it is someone else’s personal view; the list shows every record.</Alert>
+      )}
+      {query.isLoading || isAwaitingView ? <Loader aria-label="Loading records" /> : !query.error && (
         <RecordTable definition={definition} columns={view.columns} sort={view.sort} rows={rows} labels={labels}
           canEdit={can(session.data, definition.name, 'update')} hasMore={Boolean(hasNextPage)} isFetchingMore={isFetchingNextPage}
           onNeedMore={needMore} onSort={(field) => setView({ sort: nextSort(view.sort, field) })} onSaved={replaceRecord} />

@@ -17,6 +17,9 @@ type Role = (typeof ROLES)[number];
 const RELATIONS = ['own', 'teammate', 'otherTeam', 'otherWorkspace'] as const;
 type Relation = (typeof RELATIONS)[number];
 type Action = 'read' | 'create' | 'update' | 'delete' | 'export';
+/** Whose saved view a view route is called on: the caller's personal view, another member's, a shared one, another workspace's. */
+const VIEW_RELATIONS = ['own', 'othersPersonal', 'shared', 'otherWorkspace'] as const;
+type ViewRelation = (typeof VIEW_RELATIONS)[number];
 const ALL: Action[] = ['read', 'create', 'update', 'delete', 'export'];
 
 /** What each role may do with deals and people, and whose records it sees (restated from SPEC §9.2). */
@@ -30,6 +33,9 @@ const EXPECTED: Record<'deals' | 'people', Record<Role, { actions: Action[]; see
     supportAgent: { actions: ['read', 'update'], sees: 'all' }, marketer: { actions: ['read', 'create', 'update', 'export'], sees: 'all' }, readOnly: { actions: ['read'], sees: 'all' },
   },
 };
+
+/** Admins and managers may do everything with people, so they keep the workspace's shared views of them. */
+const VIEW_SHARERS: readonly Role[] = ['admin', 'manager'];
 
 /** Every role but support reads workspace-wide analytics; profitability also needs order costs, hidden from marketers. */
 const ANALYTICS_READERS: readonly Role[] = ['admin', 'manager', 'salesRep', 'marketer', 'readOnly'];
@@ -45,7 +51,7 @@ interface World {
   users: Record<Role, string>;
   teammate: string;
   outsider: string;
-  other: { workspaceId: string; slug: string };
+  other: { workspaceId: string; slug: string; call: TestApp['call'] };
   ctx: RequestContext;
   otherCtx: RequestContext;
   stageId: string;
@@ -62,12 +68,14 @@ interface Sample {
 }
 
 interface Entry {
+  /** Saved-view routes run for each view relation with a fresh view of people. */
+  views?: { action: 'read' | 'update' | 'delete' };
   /** Record routes run for each relation with a fresh record of each object. */
   records?: { objects: ('deals' | 'people')[]; action: Action; trashed?: boolean };
   /** Object routes without a record: allowed when the role has the action. */
   objectAction?: { object: 'deals' | 'people'; action: Action | Action[] };
   /** Routes every signed-in member may call, admins only, or the roles that read analytics. */
-  who?: 'everyone' | 'admin' | 'analytics' | 'profitability';
+  who?: 'everyone' | 'admin' | 'analytics' | 'profitability' | 'viewSharers';
   /** Public by design: reachable without signing in. */
   isPublic?: true;
   success: number;
@@ -202,6 +210,11 @@ const ENTRIES: Record<string, Entry> = {
   'GET /api/v1/analytics/models': { who: 'analytics', success: 200, request: () => ({ url: '/api/v1/analytics/models' }) },
   'POST /api/v1/analytics/recompute': { who: 'admin', success: 202, request: () => ({ url: '/api/v1/analytics/recompute' }) },
   'GET /api/v1/audit': { who: 'admin', success: 200, request: () => ({ url: '/api/v1/audit' }) },
+  'GET /api/v1/views': { who: 'everyone', success: 200, request: () => ({ url: '/api/v1/views?object=people' }) },
+  'POST /api/v1/views': { who: 'viewSharers', success: 201, request: () => ({ url: '/api/v1/views', body: { object: 'people', name: `Shared ${next()}`, columns: ['firstName', 'email'], isShared: true } }) },
+  'GET /api/v1/views/:id': { views: { action: 'read' }, success: 200, request: ({ id }) => ({ url: `/api/v1/views/${id}` }) },
+  'PATCH /api/v1/views/:id': { views: { action: 'update' }, success: 200, request: ({ id }) => ({ url: `/api/v1/views/${id}`, body: { name: `Renamed ${next()}` } }) },
+  'DELETE /api/v1/views/:id': { views: { action: 'delete' }, success: 204, request: ({ id }) => ({ url: `/api/v1/views/${id}` }) },
   'GET /api/v1/openapi.json': { who: 'everyone', success: 200, request: () => ({ url: '/api/v1/openapi.json' }) },
 };
 
@@ -237,9 +250,26 @@ async function record(world: World, object: 'deals' | 'people', relation: Relati
   return { id: created.id as string, marker };
 }
 
+/** A fresh saved view of people, personal or shared as the relation says. */
+async function view(world: World, relation: ViewRelation, role: Role): Promise<{ id: string; marker: string }> {
+  const marker = `Secret${next().replace('-', '')}`;
+  const body = { object: 'people', name: `View ${marker}`, columns: ['firstName', 'email'], isShared: relation === 'shared' || relation === 'otherWorkspace' };
+  const response = relation === 'otherWorkspace' ? await world.other.call('POST', '/api/v1/views', body)
+    : relation === 'shared' ? await world.t.call('POST', '/api/v1/views', body)
+      : await send(world, relation === 'own' ? world.users[role] : world.teammate, 'POST', { url: '/api/v1/views', body });
+  if (response.statusCode !== 201) throw new Error(`view for ${relation}: ${response.statusCode} ${response.body}`);
+  return { id: response.json().id, marker };
+}
+
 /** The status a role should get, and the cell text for the table. */
-function expected(entry: Entry, role: Role, object?: 'deals' | 'people', relation?: Relation): number {
+function expected(entry: Entry, role: Role, object?: 'deals' | 'people', relation?: Relation | ViewRelation): number {
   if (entry.who === 'everyone') return entry.success;
+  if (entry.who === 'viewSharers') return VIEW_SHARERS.includes(role) ? entry.success : 403;
+  if (entry.views) {
+    if (relation === 'own') return entry.success;
+    if (relation !== 'shared') return 404;
+    return entry.views.action === 'read' || VIEW_SHARERS.includes(role) ? entry.success : 403;
+  }
   if (entry.who === 'admin') return role === 'admin' ? entry.success : 403;
   if (entry.who === 'analytics') return ANALYTICS_READERS.includes(role) ? entry.success : 403;
   if (entry.who === 'profitability') return ANALYTICS_READERS.includes(role) && role !== 'marketer' ? entry.success : 403;
@@ -249,7 +279,7 @@ function expected(entry: Entry, role: Role, object?: 'deals' | 'people', relatio
   }
   const { action } = entry.records!;
   if (!EXPECTED[object!][role].actions.includes(action)) return 403;
-  return sees(object!, role, relation!) ? entry.success : 404;
+  return sees(object!, role, relation as Relation) ? entry.success : 404;
 }
 
 async function send(world: World, userId: string, method: string, request: { url: string; body?: unknown }): Promise<LightMyRequestResponse> {
@@ -305,8 +335,9 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
         const cells: string[] = [];
         for (const role of ROLES) {
           const statuses: string[] = [];
-          for (const relation of entry.records ? RELATIONS : [undefined]) {
-            const target = entry.records ? await record(world, object!, relation!, role, !!entry.records.trashed) : undefined;
+          for (const relation of entry.records ? RELATIONS : entry.views ? VIEW_RELATIONS : [undefined]) {
+            const target = entry.records ? await record(world, object!, relation as Relation, role, !!entry.records.trashed)
+              : entry.views ? await view(world, relation as ViewRelation, role) : undefined;
             const id = target?.id;
             const request = await entry.request({ world, role, userId: world.users[role], id, object });
             request.url = request.url.replace('{object}', object ?? '');
@@ -331,7 +362,10 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
       '',
       'Record routes show four statuses per role: the caller\'s **own** record · a **teammate**\'s · **another team**\'s ·',
       '**another workspace**\'s. 404 means "no such record" whether it exists elsewhere or is hidden from the role — the',
-      'answer never says which. Sign-in, sessions, CSRF, rate limits and field hiding are described in `docs/access.md`.',
+      'answer never says which. Saved-view routes show four statuses per role: the caller\'s **own** personal view ·',
+      '**another member\'s personal** view · a **shared** view · **another workspace**\'s shared view. `POST /api/v1/views`',
+      'shows saving a shared view; every role that reads an object may save personal views of it.',
+      'Sign-in, sessions, CSRF, rate limits and field hiding are described in `docs/access.md`.',
       '',
       `| route | ${ROLES.join(' | ')} |`,
       `| --- | ${ROLES.map(() => '---').join(' | ')} |`,
