@@ -74,9 +74,16 @@ function Refusal({ error }: { error: unknown }) {
   if (error instanceof ApiProblem && error.status === 403) {
     return (
       <Alert color="gray" title="Not available to your role" data-refused>
-        {error.detail ?? 'Your role may not read these figures.'} Ask an admin if you need them.
+        {sentence(error.detail ?? 'your role may not read these figures')} Ask an admin if you need them.
       </Alert>
     );
   }
   return <Alert color="red" role="alert" title="These figures could not be loaded">{describeError(error)}</Alert>;
+}
+
+/** A server's message as a sentence: capitalised, with its full stop. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  const capitalised = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }
