@@ -9,7 +9,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     // The initial-load budget is checked by test/budget.test.ts on the gzip sizes.
-    chunkSizeWarningLimit: 600,
+    // The relationship dashboard's chunk carries tree-shaken ECharts (about 620 kB minified,
+    // 200 kB gzip), loaded only when that page opens.
+    chunkSizeWarningLimit: 700,
   },
   server: {
     // `npm run dev -w @rapport/web` next to a server on :3000.

@@ -32,6 +32,7 @@ const router = createBrowserRouter([
       { index: true, element: <Navigate to="/objects/people" replace /> },
       { path: 'objects/:object', lazy: async () => ({ Component: (await import('./pages/list-page')).ListPage }) },
       { path: 'objects/:object/:id', lazy: async () => ({ Component: (await import('./pages/record-page')).RecordPage }) },
+      { path: 'relationship', lazy: async () => ({ Component: (await import('./pages/relationship-page')).RelationshipPage }) },
       { path: 'deals/board', lazy: async () => ({ Component: (await import('./pages/deal-board-page')).DealBoardPage }) },
       { path: '*', lazy: async () => ({ Component: (await import('./pages/not-found-page')).NotFoundPage }) },
     ],

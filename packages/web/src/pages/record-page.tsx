@@ -1,5 +1,5 @@
 // A record's page: its fields (editable in place), the records related to it, quick add of a
-// note, task or interaction, and its timeline.
+// note, task or interaction, its timeline, and for people and companies their relationship scores.
 import { Alert, Anchor, Badge, Breadcrumbs, Grid, Loader, Stack, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
@@ -10,6 +10,7 @@ import { fetchRelationLabels } from '../fields/relation-labels';
 import { QuickAdd } from '../record/quick-add';
 import { RecordFields } from '../record/record-fields';
 import { RelatedRecords } from '../record/related-records';
+import { hasRelationshipPanel, RelationshipPanel } from '../record/relationship-panel';
 import { Timeline } from '../record/timeline';
 import { useObjectDefinition } from '../session/use-objects';
 import { can, useSession } from '../session/use-session';
@@ -62,6 +63,7 @@ function RecordView({ definition, objects, id }: { definition: ObjectDescription
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
+            {hasRelationshipPanel(definition.name) && <RelationshipPanel definition={definition} id={id} session={session.data ?? null} />}
             <QuickAdd definition={definition} objects={objects} id={id} session={session.data ?? null} />
             <Timeline definition={definition} id={id} />
           </Stack>

@@ -1,5 +1,5 @@
 // Links to every object the user may read, from the workspace's definitions: standard objects
-// first, then custom ones, and the deal board.
+// first, then custom ones, the deal board and the relationship dashboard.
 import { Alert, Divider, NavLink, Skeleton, Stack } from '@mantine/core';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { describeError } from '../api/problem';
@@ -21,6 +21,7 @@ export function Navigation({ session }: { session: Session }) {
   return (
     <nav>
       {can(session, 'deals', 'read') && link('/deals/board', 'Deal board')}
+      {can(session, 'people', 'read') && link('/relationship', 'Relationship')}
       <Divider my={6} />
       {standard.map((object) => link(`/objects/${object.name}`, object.labelPlural))}
       {custom.length > 0 && <Divider my={6} label="Custom" labelPosition="left" />}
