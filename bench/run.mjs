@@ -1,9 +1,9 @@
 // `npm run bench`: Rapport's figures beside baselines measured in the same run, so that ratios
 // mean something on a noisy machine. Writes bench/results/latest.json and prints a summary.
-//   node bench/run.mjs [--people 100000] [--large] [--seconds 10] [--rounds 3] [--reuse] [--only analytics]
+//   node bench/run.mjs [--people 100000] [--large] [--seconds 10] [--rounds 3] [--reuse] [--only analytics|lists]
 // --large also times `rapport demo --size large` (1,000,000 people; an hour here, ~24 GB of disk).
 // --reuse keeps the demo database of an earlier run (its demo figures are then not measured again).
-// --only analytics skips the record API measures (2 and 3).
+// --only analytics skips the record API measures (2 and 3); --only lists runs the list pages (3) alone.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -102,7 +102,7 @@ const ids = raw.prepare('select id from people where workspace_id = ? order by r
 // Rounds alternate the two servers, and each round's ratio pairs measurements taken minutes
 // apart at most: the median of the paired ratios is robust to a noisy neighbour on the machine.
 const ONLY = option('only', 'all');
-const ROUNDS = ONLY === 'analytics' ? 0 : Number(option('rounds', '3'));
+const ROUNDS = ONLY === 'all' ? Number(option('rounds', '3')) : 0;
 const rounds = [];
 for (let round = 0; round < ROUNDS; round++) {
   const bare = await startServer('baseline-server.mjs', [dbPath, workspaceId, '3301']);
@@ -153,7 +153,7 @@ raw.close();
 
 // 4. Analytics on the demo database: full recompute against the bare GROUP BY aggregate over the
 // same orders and interactions, the incremental update after one new order, and the dashboard API.
-results.analytics = await analyticsBench(dbPath, 'bench', key);
+if (ONLY === 'all' || ONLY === 'analytics') results.analytics = await analyticsBench(dbPath, 'bench', key);
 
 // 5. Optionally: the large demo.
 if (args.includes('--large')) {

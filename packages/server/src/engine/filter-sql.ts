@@ -60,10 +60,18 @@ function compilePath(scope: Scope, definition: ObjectDefinition, on: string, nod
   }
   const target = node.target!;
   const targetStorage = storageOf(target);
-  let sub = scope.db.selectFrom(`${targetStorage.table} as ${r}`).select(sql.lit(1).as('one')).where(`${r}.deleted_at`, 'is', null);
+  let sub = scope.db.selectFrom(`${targetStorage.table} as ${r}`).where(`${r}.deleted_at`, 'is', null);
   if (targetStorage.discriminator) sub = sub.where(`${r}.object`, '=', targetStorage.discriminator);
-  sub = sub.where(linkCondition(scope, definition, on, via, place, r)).where(compileField(scope, target, r, node.field, node));
-  return sql<SqlBool>`exists ${sub}`;
+  sub = sub.where(compileField(scope, target, r, node.field, node));
+  if (place.kind !== 'join' && !isListField(via)) {
+    // One related record by key (`company.industry`): the related ids that satisfy the condition
+    // are one uncorrelated subquery, evaluated once per statement instead of once per row. The
+    // null check keeps the predicate two-valued (a record without the link is false, and true
+    // under `not`), as EXISTS is.
+    const key = fieldExpression(scope.dialect, definition, via, on);
+    return sql<SqlBool>`(${key} is not null and ${key} in ${sub.select(`${r}.id`)})`;
+  }
+  return sql<SqlBool>`exists ${sub.select(sql.lit(1).as('one')).where(linkCondition(scope, definition, on, via, place, r))}`;
 }
 
 /** The condition tying related record `r` to the record aliased `on` through field `via`. */
