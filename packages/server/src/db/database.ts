@@ -48,6 +48,8 @@ function createDatabase(kysely: Kysely<any>, dialect: Dialect): Database {
     async migrate() {
       const { error, results } = await new Migrator({ db: kysely, provider }).migrateToLatest();
       if (error) throw error;
+      // A bulk load that died left indexes to rebuild.
+      await dialect.finishBulkLoad();
       return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
     },
     async ping() {

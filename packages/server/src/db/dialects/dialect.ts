@@ -29,8 +29,14 @@ export interface Dialect {
   likeIgnoringAsciiCase(value: Expression<unknown>, pattern: string): RawBuilder<boolean>;
   /** True when `error` is a unique-constraint violation. */
   isUniqueViolation(error: unknown): boolean;
-  /** Before a large bulk load: give the database room (SQLite: a 512 MiB page cache for this connection). */
+  /**
+   * Before a large bulk load. SQLite: a 512 MiB page cache and a checkpoint every 256 MiB of WAL
+   * for this connection, and the non-unique indexes taken down, their definitions recorded in
+   * `deferred_indexes` in the same transaction. PostgreSQL: nothing (COPY is the fast path).
+   */
   prepareForBulkLoad(): Promise<void>;
+  /** After it, and at every migrate (to finish a load that died): rebuilds the deferred indexes. */
+  finishBulkLoad(): Promise<void>;
 
   /** Appends rows to a table as fast as the database allows (COPY on PostgreSQL). */
   bulkInsert(table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void>;

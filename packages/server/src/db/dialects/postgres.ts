@@ -93,6 +93,10 @@ export function openPostgres(url: string, poolSize = 10): PostgresConnection {
       // COPY needs nothing more; the server's own memory settings apply.
     },
 
+    async finishBulkLoad() {
+      // Nothing was deferred.
+    },
+
     async bulkInsert(table, columns, rows) {
       if (rows.length === 0) return;
       const client = await pool.connect();

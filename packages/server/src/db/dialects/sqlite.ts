@@ -118,8 +118,30 @@ export function openSqlite(path: string): SqliteConnection {
     },
 
     async prepareForBulkLoad() {
-      // Index pages of a growing database stay in memory while a million people load.
       raw.pragma('cache_size = -524288');
+      raw.pragma('wal_autocheckpoint = 65536');
+      raw.transaction(() => {
+        const indexes = raw.prepare("select name, sql from sqlite_master where type = 'index' and sql is not null and sql not like 'CREATE UNIQUE %' and tbl_name <> 'deferred_indexes'").all() as { name: string; sql: string }[];
+        const remember = raw.prepare('insert or ignore into deferred_indexes (name, definition) values (?, ?)');
+        for (const { name, sql } of indexes) {
+          remember.run(name, sql);
+          raw.exec(`drop index "${name.replaceAll('"', '""')}"`);
+        }
+      }).immediate();
+    },
+
+    async finishBulkLoad() {
+      const known = raw.prepare("select 1 from sqlite_master where type = 'table' and name = 'deferred_indexes'").get();
+      if (!known) return;
+      const pending = raw.prepare('select name, definition from deferred_indexes order by name').all() as { name: string; definition: string }[];
+      const forget = raw.prepare('delete from deferred_indexes where name = ?');
+      // One index per transaction: a rebuild that dies keeps the rest recorded.
+      for (const { name, definition } of pending) raw.transaction(() => {
+        raw.exec(definition);
+        forget.run(name);
+      }).immediate();
+      raw.pragma('cache_size = -65536');
+      raw.pragma('wal_autocheckpoint = 1000');
     },
 
     async bulkInsert(table, columns, rows) {

@@ -3,6 +3,7 @@ import * as initial from './0001-initial.js';
 import * as identity from './0002-identity.js';
 import * as analytics from './0003-analytics.js';
 import * as views from './0004-views.js';
+import * as deferredIndexes from './0005-deferred-indexes.js';
 import type { MigrationContext } from './builder.js';
 
 export interface RapportMigration {
@@ -14,4 +15,5 @@ export const MIGRATIONS: Readonly<Record<string, RapportMigration>> = {
   '0002-identity': identity,
   '0003-analytics': analytics,
   '0004-views': views,
+  '0005-deferred-indexes': deferredIndexes,
 };

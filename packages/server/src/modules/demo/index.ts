@@ -91,29 +91,37 @@ export async function generateDemo(services: Services, ctx: RequestContext, opti
     counter.addRecords(definition, records);
   };
   options.onProgress?.({ phase: 'setup', done: 0, total });
-  if (total > CHUNK_PEOPLE) await ctx.dialect.prepareForBulkLoad();
+  // Above one chunk, indexes are rebuilt once at the end rather than updated row by row.
+  const bulk = total > CHUNK_PEOPLE;
+  if (bulk) await ctx.dialect.prepareForBulkLoad();
+  try {
+    const users = await createTeam(services, ctx, identity, rng, total);
+    const stages = await readPipeline(services, ctx);
+    const tags = makeTags(rng, start);
+    const catalogue = makeCatalogue(rng, start, total, ctx.defaultCurrency);
+    const campaigns = makeCampaigns(rng, start, now, total, users.marketer, ctx.defaultCurrency);
+    await load(tagObject, tags.records);
+    await load(productObject, catalogue.records);
+    await load(campaignObject, campaigns.records);
+    const world: DemoWorld = {
+      rng, identity, now, start, currency: ctx.defaultCurrency, users, stages, catalogue: catalogue.catalogue,
+      campaigns: campaigns.campaigns, tags: tags.ids, counters: { order: 0 },
+    };
 
-  const users = await createTeam(services, ctx, identity, rng, total);
-  const stages = await readPipeline(services, ctx);
-  const tags = makeTags(rng, start);
-  const catalogue = makeCatalogue(rng, start, total, ctx.defaultCurrency);
-  const campaigns = makeCampaigns(rng, start, now, total, users.marketer, ctx.defaultCurrency);
-  await load(tagObject, tags.records);
-  await load(productObject, catalogue.records);
-  await load(campaignObject, campaigns.records);
-  const world: DemoWorld = {
-    rng, identity, now, start, currency: ctx.defaultCurrency, users, stages, catalogue: catalogue.catalogue,
-    campaigns: campaigns.campaigns, tags: tags.ids, counters: { order: 0 },
-  };
-
-  for (let done = 0; done < total;) {
-    const size = Math.min(CHUNK_PEOPLE, total - done);
-    const rows = generateChunk(world, size);
-    for (const [key, definition] of CHUNK_OBJECTS) await load(definition, rows[key] as RecordValues[]);
-    await loader.rows('deal_stage_history', rows.stageHistory);
-    counter.add('deal_stage_history', rows.stageHistory.length);
-    done += size;
-    options.onProgress?.({ phase: 'people', done, total });
+    for (let done = 0; done < total;) {
+      const size = Math.min(CHUNK_PEOPLE, total - done);
+      const rows = generateChunk(world, size);
+      for (const [key, definition] of CHUNK_OBJECTS) await load(definition, rows[key] as RecordValues[]);
+      await loader.rows('deal_stage_history', rows.stageHistory);
+      counter.add('deal_stage_history', rows.stageHistory.length);
+      done += size;
+      options.onProgress?.({ phase: 'people', done, total });
+    }
+  } finally {
+    if (bulk) {
+      options.onProgress?.({ phase: 'indexes', done: total, total });
+      await ctx.dialect.finishBulkLoad();
+    }
   }
   return { people: total, counts: counter.counts, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }
