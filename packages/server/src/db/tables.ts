@@ -1,7 +1,7 @@
 // The tables of the schema, and the one place names move between API camelCase and SQL snake_case.
 
 /** Tables without a workspace: the workspaces themselves, users (who may belong to several). */
-export const GLOBAL_TABLES: ReadonlySet<string> = new Set(['workspaces', 'users', 'password_resets', 'kysely_migration', 'kysely_migration_lock']);
+export const GLOBAL_TABLES: ReadonlySet<string> = new Set(['workspaces', 'users', 'password_resets', 'kysely_migration', 'kysely_migration_lock', 'deferred_indexes']);
 
 /** Every table that carries `workspace_id`; the scope plugin guards exactly these. */
 export const WORKSPACE_TABLES: ReadonlySet<string> = new Set([
