@@ -73,7 +73,7 @@ export function SearchPalette({ opened, onClose }: SearchPaletteProps) {
 
   return (
     <Modal opened={opened} onClose={onClose} title="Search" size="lg" fullScreen={Boolean(isPhone)} returnFocus={false}
-      yOffset="10vh" padding="md" aria-describedby={`${baseId}-status`} data-search-palette>
+      yOffset="10vh" padding="md" overlayProps={{ backgroundOpacity: 0.45, blur: 2 }} aria-describedby={`${baseId}-status`} data-search-palette>
       <Stack gap="sm">
         <TextInput ref={input} value={text} onChange={(event) => setText(event.currentTarget.value)} onKeyDown={onKeyDown}
           placeholder="Name, email, phone, deal…" aria-label="Search records" data-autofocus leftSection={<MagnifierIcon />}
