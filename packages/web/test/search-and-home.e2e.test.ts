@@ -4,6 +4,7 @@
 // bar opens the deals of that stage. One server and one browser for the file.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_PASSWORDS } from '../../server/test/support/server-log.js';
 import { openBrowser, screenshot, type TestBrowser } from './support/browser.js';
 import { startLiveServer, type LiveServer } from './support/live-server.js';
 import { backstage, signIn } from './support/session.js';
@@ -93,6 +94,13 @@ describe('global search and the home page in a browser', () => {
 
   it('shows my tasks due today and overdue, my open deal under its stage, and the pipeline chart that opens a stage\'s deals', async () => {
     const data = await backstage(server);
+    // Before the user has any: the cards say so.
+    await page.goto('/');
+    await page.locator('[data-card="my-tasks"]').getByText('Nothing due today and nothing overdue.').waitFor();
+    await page.locator('[data-card="my-deals"]').getByText('You own no open deals.').waitFor();
+    await page.locator('[data-card="pipeline"] canvas').waitFor();
+    await screenshot(page, '36-home-empty-cards');
+
     const me = await page.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()) as { user: { id: string } });
     const today = new Date().toISOString().slice(0, 10);
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
@@ -150,5 +158,25 @@ describe('global search and the home page in a browser', () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await screenshot(phone, '35-search-phone');
     await phone.close();
+  });
+
+  it('leaves the deal cards out for a role that cannot read deals, and its search finds no deals', async () => {
+    const ctx = await server.services.workspaces.contextForSlug(server.workspaceSlug, 'system');
+    const email = 'agent@e2e.example';
+    await server.services.users.addToWorkspace(ctx.workspaceId, { email, name: 'Sam Support', password: TEST_PASSWORDS[1], role: 'supportAgent' });
+    const other = await openBrowser(server.url);
+    try {
+      const agent = await other.newPage();
+      await signIn(agent, { ...server, email, password: TEST_PASSWORDS[1] }, '/');
+      await agent.locator('[data-card="my-tasks"]').getByText('Nothing due today and nothing overdue.').waitFor();
+      await agent.locator('[data-card="activity"]').waitFor();
+      expect(await agent.locator('[data-card="my-deals"], [data-card="pipeline"]').count()).toBe(0);
+      await agent.keyboard.press('Control+k');
+      const input = agent.getByRole('dialog', { name: 'Search' }).getByRole('combobox', { name: 'Search records' });
+      await input.fill('Harbour office');
+      await expect.poll(() => agent.getByRole('dialog').getByRole('status').textContent()).toBe('No records match “Harbour office”.');
+    } finally {
+      await other.close();
+    }
   });
 });
