@@ -5,7 +5,7 @@ import { createTheme, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiProblem } from './api/problem';
 import { AppLayout } from './shell/app-layout';
 import { SignInPage } from './pages/sign-in-page';
@@ -29,7 +29,7 @@ const router = createBrowserRouter([
     path: '/',
     element: <AppLayout />,
     children: [
-      { index: true, element: <Navigate to="/objects/people" replace /> },
+      { index: true, lazy: async () => ({ Component: (await import('./pages/home-page')).HomePage }) },
       { path: 'objects/:object', lazy: async () => ({ Component: (await import('./pages/list-page')).ListPage }) },
       { path: 'objects/:object/:id', lazy: async () => ({ Component: (await import('./pages/record-page')).RecordPage }) },
       { path: 'relationship', lazy: async () => ({ Component: (await import('./pages/relationship-page')).RelationshipPage }) },

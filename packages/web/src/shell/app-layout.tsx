@@ -1,4 +1,4 @@
-// The signed-in frame: header with the workspace and sign-out, navigation to every object the
+// The signed-in frame: header with the workspace, the global search and sign-out, navigation to every object the
 // user may read (custom ones included), and the page. The navigation folds behind a burger
 // on narrow screens.
 import { AppShell, Burger, Center, Group, Loader, ScrollArea, Text, Title } from '@mantine/core';
@@ -6,6 +6,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useSession } from '../session/use-session';
+import { SearchLauncher } from '../search/search-launcher';
 import { Navigation } from './navigation';
 import { UserMenu } from './user-menu';
 
@@ -30,7 +31,10 @@ export function AppLayout() {
             <Title order={1} size="h4">Rapport</Title>
             <Text size="sm" c="dimmed" visibleFrom="xs" truncate>{session.data.workspace.name}</Text>
           </Group>
-          <UserMenu session={session.data} />
+          <Group gap="sm" wrap="nowrap">
+            <SearchLauncher />
+            <UserMenu session={session.data} />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar aria-label="Objects">

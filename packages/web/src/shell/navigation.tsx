@@ -1,5 +1,5 @@
-// Links to every object the user may read, from the workspace's definitions: standard objects
-// first, then custom ones, the deal board and the relationship dashboard.
+// Links to the home page, the deal board and the relationship dashboard, then to every object
+// the user may read, from the workspace's definitions: standard objects first, then custom ones.
 import { Alert, Divider, NavLink, Skeleton, Stack } from '@mantine/core';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { describeError } from '../api/problem';
@@ -20,6 +20,7 @@ export function Navigation({ session }: { session: Session }) {
   );
   return (
     <nav>
+      <NavLink component={RouterLink} to="/" label="Home" active={pathname === '/'} />
       {can(session, 'deals', 'read') && link('/deals/board', 'Deal board')}
       {can(session, 'people', 'read') && link('/relationship', 'Relationship')}
       <Divider my={6} />
