@@ -4,7 +4,7 @@
 import { ApiProblem } from './problem';
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
   /** The record version the write is based on; the server answers 409 when it is stale. */
