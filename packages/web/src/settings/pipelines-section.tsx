@@ -92,6 +92,7 @@ function StageList({ pipelineId }: { pipelineId: string }) {
   });
   const remove = useMutation({ mutationFn: (stage: RecordValues) => request<void>(`/objects/stages/${stage.id}`, { method: 'DELETE' }), onSettled: refresh });
 
+  const nameOf = (id: string | number) => String(order.find((stage) => stage.id === id)?.name ?? id);
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
     const from = order.findIndex((stage) => stage.id === active.id);
@@ -111,7 +112,15 @@ function StageList({ pipelineId }: { pipelineId: string }) {
       <ProblemAlert error={reorder.error ?? remove.error} />
       <VisuallyHidden aria-live="polite">{announcement}</VisuallyHidden>
       <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}
-        accessibility={{ screenReaderInstructions: { draggable: 'To reorder a stage, press space, use the up and down arrow keys, and press space again.' } }}>
+        accessibility={{
+          screenReaderInstructions: { draggable: 'To reorder a stage, press space, use the up and down arrow keys, and press space again.' },
+          announcements: {
+            onDragStart: ({ active }) => `Picked up stage ${nameOf(active.id)}.`,
+            onDragOver: ({ active, over }) => (over ? `Stage ${nameOf(active.id)} is over the place of ${nameOf(over.id)}.` : `Stage ${nameOf(active.id)} is outside the list.`),
+            onDragEnd: ({ active, over }) => (over ? `Stage ${nameOf(active.id)} dropped at the place of ${nameOf(over.id)}.` : `Stage ${nameOf(active.id)} put back.`),
+            onDragCancel: ({ active }) => `Moving stage ${nameOf(active.id)} was cancelled.`,
+          },
+        }}>
         <SortableContext items={order.map((stage) => stage.id)} strategy={verticalListSortingStrategy}>
           <Stack gap={6} role="list" aria-label="Stages in order" data-testid="stage-list">
             {order.map((stage) => <StageRow key={stage.id} stage={stage} onEdit={() => setEditing(stage)} onDelete={() => remove.mutate(stage)} />)}
