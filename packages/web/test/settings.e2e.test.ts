@@ -16,6 +16,11 @@ async function choose(page: Page, label: string, option: string) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
+/** Waits for running transitions (a modal opening) so a screenshot shows the settled page. */
+async function settled(page: Page) {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
+}
+
 async function stageNames(page: Page): Promise<string[]> {
   return page.locator('[data-stage-row]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-stage-row') ?? ''));
 }
@@ -50,6 +55,7 @@ describe('settings in a browser', () => {
     // The name derived from the label is taken: the server's 409 names the field.
     await expect.poll(() => dialog.locator('.mantine-InputWrapper-error').textContent()).toMatch(/taken/);
     expect(await dialog.getByRole('textbox', { name: 'API name' }).getAttribute('aria-invalid')).toBe('true');
+    await settled(page);
     await screenshot(page, '40-settings-field-error');
 
     await dialog.getByRole('textbox', { name: 'Label' }).fill('Loyalty tier');
@@ -150,10 +156,10 @@ describe('settings in a browser', () => {
     const saved = roles.data.find((role) => role.name === 'fieldSales')!;
     expect(saved.grants.people.actions).toEqual(['read', 'update']);
     expect(saved.grants['*'].actions).toEqual(['read']);
-    await grid.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, '42-settings-roles-grid');
 
-    await page.getByRole('link', { name: 'Read-only' }).click();
+    await page.getByRole('navigation', { name: 'Roles' }).getByRole('link', { name: /^Read-only/ }).click();
     await expect.poll(() => page.getByRole('table', { name: /Permissions of/ }).getByRole('checkbox', { name: 'People: read' }).isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Save role' }).count()).toBe(0);
   });
@@ -169,6 +175,7 @@ describe('settings in a browser', () => {
     const key = (await shown.textContent())!.trim();
     expect(key).toMatch(/^rpk_[A-Za-z0-9_-]{20,}$/);
     await page.getByRole('button', { name: 'Copy key' }).waitFor();
+    await settled(page);
     await screenshot(page, '44-settings-api-key-shown-once');
     await page.getByRole('button', { name: 'Done' }).click();
     const row = page.locator('tr[data-key="nightly export"]');

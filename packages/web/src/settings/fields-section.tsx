@@ -26,7 +26,12 @@ export const FIELD_TYPES = [
   { value: 'relation', label: 'Relation (link to a record)' },
   { value: 'rating', label: 'Rating' },
 ];
-const typeLabel = (type: string) => FIELD_TYPES.find((candidate) => candidate.value === type)?.label ?? type;
+/** Short names for the table, standard-only types included. */
+const TYPE_NAMES: Record<string, string> = {
+  relation: 'Relation', select: 'Select', multiSelect: 'Multi-select', emailList: 'Emails', phoneList: 'Phones', user: 'Member',
+  currencyCode: 'Currency code', collection: 'Lines', id: 'ID',
+};
+const typeLabel = (type: string) => TYPE_NAMES[type] ?? FIELD_TYPES.find((candidate) => candidate.value === type)?.label ?? type;
 const hasChoices = (type: string) => type === 'select' || type === 'multiSelect';
 
 export default function FieldsSection() {
@@ -79,7 +84,7 @@ function FieldTable({ definition, onEdit }: { definition: ObjectDescription; onE
                 <Table.Td>{field.label}{field.isRequired && <Text span c="red" aria-label="required"> *</Text>}</Table.Td>
                 <Table.Td><Text ff="monospace" size="sm">{field.name}</Text></Table.Td>
                 <Table.Td>{typeLabel(field.type)}</Table.Td>
-                <Table.Td>{field.isCustom ? <Badge color="indigo" variant="light">Custom</Badge> : <Badge color="gray" variant="light">Standard</Badge>}</Table.Td>
+                <Table.Td>{field.isCustom ? <Badge color="indigo" variant="light" style={{ flexShrink: 0 }}>Custom</Badge> : <Text size="sm" c="dimmed">Standard</Text>}</Table.Td>
                 <Table.Td>
                   {field.isCustom && (
                     <Group gap={4} wrap="nowrap" justify="flex-end">
@@ -183,7 +188,7 @@ function NewFieldForm({ definition, objects, onDone }: { definition: ObjectDescr
         <TextInput label="Label" required data-autofocus value={draft.label} error={fieldError(error, 'label')}
           onChange={(event) => { const label = event.currentTarget.value; set({ label, ...(draft.isNameEdited ? {} : { name: apiNameOf(label) }) }); }} />
         <TextInput label="API name" description="Used by the API, filters and imports; cannot change later" required value={draft.name}
-          error={fieldError(error, 'name')} ff="monospace" onChange={(event) => set({ name: event.currentTarget.value, isNameEdited: true })} />
+          error={fieldError(error, 'name')} styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} onChange={(event) => set({ name: event.currentTarget.value, isNameEdited: true })} />
         <Select label="Type" required value={draft.type} data={FIELD_TYPES} allowDeselect={false} error={fieldError(error, 'type')}
           onChange={(type) => type && set({ type })} comboboxProps={{ withinPortal: true }} />
         <TypeOptions draft={draft} set={set} objects={objects} error={error} />

@@ -108,7 +108,7 @@ function ObjectForm({ object, onDone }: { object?: ObjectDescription; onDone: ()
         <TextInput label="Plural label" placeholder="Projects" required value={labelPlural} error={fieldError(error, 'labelPlural')}
           onChange={(event) => { const plural = event.currentTarget.value; setPlural(plural); if (!object && !isNameEdited) setName(apiNameOf(plural)); }} />
         {!object && (
-          <TextInput label="API name" description="camelCase plural; cannot change later" required ff="monospace" value={name} error={fieldError(error, 'name')}
+          <TextInput label="API name" description="camelCase plural; cannot change later" required styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} value={name} error={fieldError(error, 'name')}
             onChange={(event) => { setName(event.currentTarget.value); setNameEdited(true); }} />
         )}
         <Textarea label="Description" autosize minRows={2} value={description} error={fieldError(error, 'description')} onChange={(event) => setDescription(event.currentTarget.value)} />

@@ -2,7 +2,7 @@
 // object × action (read, create, update, delete, import, export) with the record visibility and
 // the hidden fields per object. The “Any other object” row is the role's `*` grant; an object
 // row is saved only where it differs from it, so objects added later follow that row.
-import { Alert, Badge, Button, Checkbox, Group, Modal, MultiSelect, NavLink, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Checkbox, Group, Modal, MultiSelect, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { NavLink as RouterLink, useNavigate, useParams } from 'react-router';
@@ -29,20 +29,17 @@ export default function RolesSection() {
   return (
     <Stack gap="md">
       <ProblemAlert error={roles.error} />
-      <Group align="flex-start" gap="lg" wrap="wrap">
-        <Stack gap={4} w={{ base: '100%', md: 200 }}>
-          <Group justify="space-between"><Title order={3} size="h5">Roles</Title><Button size="compact-sm" onClick={() => setCreating(true)}>New role</Button></Group>
-          <nav aria-label="Roles">
-            {list.map((candidate) => (
-              <NavLink key={candidate.name} component={RouterLink} to={`/settings/roles/${candidate.name}`} active={candidate === role} label={candidate.label}
-                rightSection={candidate.isBuiltIn ? <Badge size="xs" color="gray" variant="light">built-in</Badge> : undefined} />
-            ))}
-          </nav>
-        </Stack>
-        <div style={{ flex: '1 1 480px', minWidth: 0 }}>
-          {role && <RoleEditor key={role.name} role={role} onDeleted={() => navigate('/settings/roles')} />}
-        </div>
+      <Group gap={6} wrap="wrap" component="nav" aria-label="Roles">
+        {list.map((candidate) => (
+          <Button key={candidate.name} component={RouterLink} to={`/settings/roles/${candidate.name}`} size="compact-sm" radius="xl"
+            variant={candidate === role ? 'filled' : 'default'} aria-current={candidate === role ? 'page' : undefined}
+            rightSection={candidate.isBuiltIn ? <Text span size="xs" c={candidate === role ? 'white' : 'dimmed'}>built-in</Text> : undefined}>
+            {candidate.label}
+          </Button>
+        ))}
+        <Button size="compact-sm" radius="xl" variant="light" onClick={() => setCreating(true)}>New role</Button>
       </Group>
+      {role && <RoleEditor key={role.name} role={role} onDeleted={() => navigate('/settings/roles')} />}
       <Modal opened={isCreating} onClose={() => setCreating(false)} title="New role">
         {isCreating && <NewRoleForm roles={list} onDone={(name) => { setCreating(false); if (name) navigate(`/settings/roles/${name}`); }} />}
       </Modal>
@@ -134,9 +131,11 @@ function RoleEditor({ role, onDeleted }: { role: Role; onDeleted: () => void }) 
                 <Table.Tr key={row.key} data-grant={row.key}>
                   <Table.Th scope="row" fw={row.key === ANY ? 700 : 500}>{row.label}</Table.Th>
                   {ACTIONS.map((action) => (
-                    <Table.Td key={action} ta="center">
-                      <Checkbox aria-label={`${row.label}: ${action}`} checked={grant.actions.includes(action)} disabled={isReadOnly} style={{ display: 'inline-block' }}
-                        onChange={(event) => toggle(row.key, action, event.currentTarget.checked)} />
+                    <Table.Td key={action}>
+                      <Center>
+                        <Checkbox aria-label={`${row.label}: ${action}`} checked={grant.actions.includes(action)} disabled={isReadOnly}
+                          onChange={(event) => toggle(row.key, action, event.currentTarget.checked)} />
+                      </Center>
                     </Table.Td>
                   ))}
                   <Table.Td>
@@ -182,7 +181,7 @@ function NewRoleForm({ roles, onDone }: { roles: Role[]; onDone: (name?: string)
       <Stack gap="sm">
         <TextInput label="Label" required data-autofocus value={label} error={fieldError(create.error, 'label')}
           onChange={(event) => { const next = event.currentTarget.value; setLabel(next); if (!isNameEdited) setName(apiNameOf(next)); }} />
-        <TextInput label="API name" required ff="monospace" value={name} error={fieldError(create.error, 'name')}
+        <TextInput label="API name" required styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} value={name} error={fieldError(create.error, 'name')}
           onChange={(event) => { setName(event.currentTarget.value); setNameEdited(true); }} />
         <Select label="Start from" data={roles.map((role) => ({ value: role.name, label: role.label }))} value={base} onChange={setBase} allowDeselect={false}
           comboboxProps={{ withinPortal: true }} />
