@@ -34,6 +34,7 @@ const router = createBrowserRouter([
       { path: 'objects/:object/:id', lazy: async () => ({ Component: (await import('./pages/record-page')).RecordPage }) },
       { path: 'relationship', lazy: async () => ({ Component: (await import('./pages/relationship-page')).RelationshipPage }) },
       { path: 'deals/board', lazy: async () => ({ Component: (await import('./pages/deal-board-page')).DealBoardPage }) },
+      { path: 'settings/*', lazy: async () => ({ Component: (await import('./pages/settings-page')).SettingsPage }) },
       { path: '*', lazy: async () => ({ Component: (await import('./pages/not-found-page')).NotFoundPage }) },
     ],
   },

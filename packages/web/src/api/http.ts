@@ -4,7 +4,7 @@
 import { ApiProblem } from './problem';
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
   /** The record version the write is based on; the server answers 409 when it is stale. */
@@ -47,7 +47,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const body = text ? safeJson(text) : undefined;
   if (!response.ok) {
     const problem = new ApiProblem({ status: response.status, ...(typeof body === 'object' && body ? body : { detail: text || response.statusText }) });
-    if (response.status === 401 && !path.startsWith('/auth/sign-in')) onSignedOut?.();
+    // A wrong password or two-factor code is a 401 too, but the session is still there.
+    if (response.status === 401 && !path.startsWith('/auth/sign-in') && !path.startsWith('/auth/two-factor/')) onSignedOut?.();
     throw problem;
   }
   return body as T;

@@ -18,7 +18,7 @@ export function totalsByCurrency(deals: RecordValues[]): string {
   return [...sums].map(([currency, sum]) => formatMoney(sum, currency)).join(' · ') || formatMoney(0, 'EUR');
 }
 
-export function StageColumn({ stage, deals, labels }: { stage: RecordValues; deals: RecordValues[]; labels: Record<string, string> }) {
+export function StageColumn({ stage, deals, labels, canMove = true }: { stage: RecordValues; deals: RecordValues[]; labels: Record<string, string>; canMove?: boolean }) {
   const { setNodeRef, isOver } = useDroppable({ id: stage.id, data: { stage } });
   const kind = String(stage.kind ?? 'open');
   return (
@@ -34,7 +34,7 @@ export function StageColumn({ stage, deals, labels }: { stage: RecordValues; dea
       </Stack>
       <ScrollArea type="auto" style={{ flex: 1, width: '100%' }} scrollbars="y">
         <Stack gap={6} mih={60}>
-          {deals.slice(0, CARDS_SHOWN).map((deal) => <DealCard key={deal.id} deal={deal} company={labels[String(deal.companyId)]} />)}
+          {deals.slice(0, CARDS_SHOWN).map((deal) => <DealCard key={deal.id} deal={deal} company={labels[String(deal.companyId)]} canMove={canMove} />)}
           {deals.length > CARDS_SHOWN && <Text size="xs" c="dimmed">and {deals.length - CARDS_SHOWN} more</Text>}
         </Stack>
       </ScrollArea>

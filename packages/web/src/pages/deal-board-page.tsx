@@ -11,6 +11,7 @@ import { DealCard } from '../kanban/deal-card';
 import { StageColumn } from '../kanban/stage-column';
 import { BOARD_LIMIT, useBoard, useMoveDeal, usePipelines, useStages, type MoveInput } from '../kanban/use-board';
 import { useObjects } from '../session/use-objects';
+import { can, useSession } from '../session/use-session';
 
 function refusal(error: unknown, deal: RecordValues): string {
   const name = String(deal.name ?? 'The deal');
@@ -33,6 +34,8 @@ export function DealBoardPage() {
     setMessage(refusal(error, deal));
     if (error instanceof ApiProblem && error.isConflict) void board.refetch();
   });
+  const session = useSession();
+  const canMove = can(session.data, 'deals', 'update');
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }), useSensor(KeyboardSensor));
 
   if (pipelines.isLoading || objects.isLoading) return <Loader aria-label="Loading" />;
@@ -73,7 +76,7 @@ export function DealBoardPage() {
           <ScrollArea type="auto" offsetScrollbars>
             <Group align="flex-start" wrap="nowrap" gap="sm" pb="sm">
               {columns.map((stage) => (
-                <StageColumn key={stage.id} stage={stage} deals={deals.filter((deal) => deal.stageId === stage.id)} labels={board.data?.labels ?? {}} />
+                <StageColumn key={stage.id} stage={stage} deals={deals.filter((deal) => deal.stageId === stage.id)} labels={board.data?.labels ?? {}} canMove={canMove} />
               ))}
             </Group>
           </ScrollArea>

@@ -27,6 +27,7 @@ export function Navigation({ session }: { session: Session }) {
       {standard.map((object) => link(`/objects/${object.name}`, object.labelPlural))}
       {custom.length > 0 && <Divider my={6} label="Custom" labelPosition="left" />}
       {custom.map((object) => link(`/objects/${object.name}`, object.labelPlural))}
+      {session.permissions.isAdmin && <><Divider my={6} />{link('/settings', 'Settings')}</>}
     </nav>
   );
 }

@@ -1,4 +1,5 @@
-// The signed-in user's menu: their workspaces (switching opens a new session) and sign-out.
+// The signed-in user's menu: their workspaces (switching opens a new session), settings (admins),
+// their own security (two-factor) and sign-out.
 import { Avatar, Menu, UnstyledButton } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
@@ -36,6 +37,8 @@ export function UserMenu({ session }: { session: Session }) {
           <Menu.Item key={workspace.id} onClick={() => open(workspace.slug)}>{workspace.name}</Menu.Item>
         ))}
         <Menu.Divider />
+        {session.permissions.isAdmin && <Menu.Item onClick={() => navigate('/settings')}>Settings</Menu.Item>}
+        <Menu.Item onClick={() => navigate('/settings/security')}>Security</Menu.Item>
         <Menu.Item onClick={leave}>Sign out</Menu.Item>
       </Menu.Dropdown>
     </Menu>
