@@ -4,9 +4,10 @@
 // tall one.
 import { BarChart as EBarChart, type BarSeriesOption } from 'echarts/charts';
 import { GridComponent, TooltipComponent, type GridComponentOption, type TooltipComponentOption } from 'echarts/components';
-import { init, use, type ComposeOption, type EChartsType } from 'echarts/core';
+import { use, type ComposeOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
+import { useEChart } from '../charts/use-echart';
 
 use([EBarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -28,14 +29,9 @@ export interface BarChartProps {
 }
 
 export function BarChart({ categories, values, format, formatAxis = format, description, height = 260, onPick }: BarChartProps) {
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType | null>(null);
   const pick = useRef(onPick);
   pick.current = onPick;
-
-  useEffect(() => {
-    const instance = init(element.current!, undefined, { renderer: 'canvas' });
-    chart.current = instance;
+  const { element, chart } = useEChart((instance) => {
     instance.getZr().on('click', (event) => {
       const point = [event.offsetX, event.offsetY];
       if (!pick.current || !instance.containPixel('grid', point)) return;
@@ -44,14 +40,7 @@ export function BarChart({ categories, values, format, formatAxis = format, desc
       const index = Math.round(Number(value));
       if (Number.isInteger(index) && index >= 0) pick.current(index);
     });
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current!);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
+  });
 
   const option = useMemo((): Option => ({
     animation: false,

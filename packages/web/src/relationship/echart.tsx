@@ -3,11 +3,12 @@
 // and never in the first load.
 import { BarChart, HeatmapChart, LineChart, TreemapChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
-import { init, use, type ComposeOption, type ECElementEvent, type EChartsType } from 'echarts/core';
+import { use, type ComposeOption, type ECElementEvent } from 'echarts/core';
 import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, TreemapSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, TooltipComponentOption, VisualMapComponentOption } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { useEChart } from '../charts/use-echart';
 
 use([BarChart, HeatmapChart, LineChart, TreemapChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
@@ -25,23 +26,9 @@ export interface EChartProps {
 }
 
 export function EChart({ option, description, height = 260, onPick }: EChartProps) {
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType | null>(null);
   const pick = useRef(onPick);
   pick.current = onPick;
-
-  useEffect(() => {
-    const instance = init(element.current!, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    instance.on('click', (event) => pick.current?.(event as ECElementEvent));
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current!);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { element, chart } = useEChart((instance) => instance.on('click', (event) => pick.current?.(event as ECElementEvent)));
 
   useEffect(() => {
     chart.current?.setOption({ animation: false, ...option }, { notMerge: true });
