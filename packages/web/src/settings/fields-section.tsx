@@ -10,6 +10,7 @@ import type { FieldDescription, ObjectDescription } from '../api/types';
 import { OBJECTS_KEY, useObjects } from '../session/use-objects';
 import { apiNameOf, choiceValueOf } from './api-name';
 import { fieldError, ProblemAlert } from './problem-alert';
+import { RowActions } from './row-actions';
 
 export const FIELD_TYPES = [
   { value: 'text', label: 'Text' },
@@ -87,11 +88,7 @@ function FieldTable({ definition, onEdit }: { definition: ObjectDescription; onE
                 <Table.Td>{field.isCustom ? <Badge color="indigo" variant="light" style={{ flexShrink: 0 }}>Custom</Badge> : <Text size="sm" c="dimmed">Standard</Text>}</Table.Td>
                 <Table.Td>
                   {field.isCustom && (
-                    <Group gap={4} wrap="nowrap" justify="flex-end">
-                      <Button size="xs" variant="subtle" onClick={() => onEdit(field)} aria-label={`Edit field ${field.label}`}>Edit</Button>
-                      <Button size="xs" variant="subtle" color="red" loading={remove.isPending && remove.variables === field.name}
-                        onClick={() => remove.mutate(field.name)} aria-label={`Delete field ${field.label}`}>Delete</Button>
-                    </Group>
+                    <RowActions what={`field ${field.label}`} onEdit={() => onEdit(field)} onDelete={() => remove.mutate(field.name)} deleting={remove.isPending && remove.variables === field.name} />
                   )}
                 </Table.Td>
               </Table.Tr>

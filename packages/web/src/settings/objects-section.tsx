@@ -9,6 +9,7 @@ import type { ObjectDescription } from '../api/types';
 import { OBJECTS_KEY, useObjects } from '../session/use-objects';
 import { apiNameOf } from './api-name';
 import { fieldError, ProblemAlert } from './problem-alert';
+import { RowActions } from './row-actions';
 
 export default function ObjectsSection() {
   const objects = useObjects();
@@ -50,10 +51,7 @@ export default function ObjectsSection() {
                   <Table.Td><Text ff="monospace" size="sm">{object.name}</Text></Table.Td>
                   <Table.Td><Button component={Link} to={`/settings/fields/${object.name}`} size="xs" variant="subtle">{object.fields.filter((field) => !field.isSystem).length} fields</Button></Table.Td>
                   <Table.Td>
-                    <Group gap={4} justify="flex-end" wrap="nowrap">
-                      <Button size="xs" variant="subtle" onClick={() => setEditing(object)} aria-label={`Edit object ${object.labelPlural}`}>Edit</Button>
-                      <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(object)} aria-label={`Delete object ${object.labelPlural}`}>Delete</Button>
-                    </Group>
+                    <RowActions what={`object ${object.labelPlural}`} onEdit={() => setEditing(object)} onDelete={() => remove.mutate(object)} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createTeam, deleteTeam, listMembers, listTeams, saveTeam, type Member, type Team } from '../api/settings';
 import { fieldError, ProblemAlert } from './problem-alert';
+import { RowActions } from './row-actions';
 
 export default function TeamsSection() {
   const queryClient = useQueryClient();
@@ -32,10 +33,7 @@ export default function TeamsSection() {
                   <Table.Td>{nameOf(team.managerId)}</Table.Td>
                   <Table.Td><Text size="sm" lineClamp={2}>{team.memberIds.map(nameOf).join(', ') || '—'}</Text></Table.Td>
                   <Table.Td>
-                    <Group gap={4} justify="flex-end" wrap="nowrap">
-                      <Button size="xs" variant="subtle" onClick={() => setEditing(team)} aria-label={`Edit team ${team.name}`}>Edit</Button>
-                      <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(team.id)} aria-label={`Delete team ${team.name}`}>Delete</Button>
-                    </Group>
+                    <RowActions what={`team ${team.name}`} onEdit={() => setEditing(team)} onDelete={() => remove.mutate(team.id)} />
                   </Table.Td>
                 </Table.Tr>
               ))}
