@@ -25,6 +25,8 @@ const queryClient = new QueryClient({
 
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  { path: '/reset-password', lazy: async () => ({ Component: (await import('./pages/reset-password-page')).ResetPasswordPage }) },
+  { path: '/invitation', lazy: async () => ({ Component: (await import('./pages/invitation-page')).InvitationPage }) },
   {
     path: '/',
     element: <AppLayout />,

@@ -33,6 +33,11 @@ export class ApiProblem extends Error {
     return this.errors.find((error) => error.field === field)?.message;
   }
 
+  /** Messages by field, as a form's `setErrors` takes them. */
+  fieldErrors(): Record<string, string> {
+    return Object.fromEntries(this.errors.filter((error) => error.field).map((error) => [error.field!, error.message]));
+  }
+
   get isConflict(): boolean {
     return this.status === 409;
   }

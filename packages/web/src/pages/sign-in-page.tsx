@@ -1,10 +1,10 @@
 // Sign-in with email and password; asks for a two-factor code when the account has one. On
 // success, goes back to the page the user wanted (`?next=`).
-import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiProblem, describeError, PROBLEM } from '../api/problem';
 import { signIn } from '../api/session';
 import { SESSION_KEY, useSession } from '../session/use-session';
@@ -68,6 +68,7 @@ export function SignInPage() {
                 inputMode="numeric" required autoFocus {...form.getInputProps('code')} />
             )}
             <Button type="submit" loading={isBusy}>Sign in</Button>
+            <Anchor component={Link} to="/reset-password" size="sm">Forgot your password?</Anchor>
           </Stack>
         </form>
       </Paper>

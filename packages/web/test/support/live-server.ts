@@ -18,13 +18,13 @@ export interface LiveServer {
   close(): Promise<void>;
 }
 
-export async function startLiveServer(options: { people?: number } = {}): Promise<LiveServer> {
+export async function startLiveServer(options: { people?: number; smtpUrl?: string } = {}): Promise<LiveServer> {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error(`the web app is not built (${WEB_ROOT}): run npm run build first`);
   const dir = mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
   const sqlitePath = join(dir, 'rapport.db');
   const database = openDatabase({ databaseKind: 'sqlite', databaseUrl: `sqlite:${sqlitePath}`, sqlitePath });
   await database.migrate();
-  const services = createServices(database);
+  const services = createServices(database, { smtpUrl: options.smtpUrl, mailFrom: 'Rapport <crm@e2e.example>' });
   const workspaceSlug = 'e2e';
   const workspace = await services.workspaces.create({ slug: workspaceSlug, name: 'Browser test company', defaultCurrency: 'EUR' });
   const email = 'admin@e2e.example';

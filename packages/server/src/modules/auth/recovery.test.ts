@@ -1,28 +1,9 @@
 // Password reset and invitations, with mail delivered to a real SMTP server started here.
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/support/database.js';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { asCookie, member, PASSWORD, sessionCookie, signIn } from '../../../test/support/people.js';
-
-interface Mail { to: string; subject: string; text: string }
-
-async function startSmtp(): Promise<{ url: string; inbox: Mail[]; close(): Promise<void> }> {
-  const inbox: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream).then((mail) => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), subject: mail.subject ?? '', text: mail.text ?? '' });
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as { port: number };
-  return { url: `smtp://127.0.0.1:${port}`, inbox, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
+import { startSmtp, type Mail } from '../../../test/support/smtp.js';
 
 const tokenIn = (mail: Mail) => /#token=([\w-]+)/.exec(mail.text)![1];
 
@@ -37,14 +18,6 @@ describe.each(DIALECTS)('password reset and invitations on %s', (dialect) => {
     await t.close();
     await smtp.close();
   });
-  const waitForMail = async (to: string) => {
-    for (let i = 0; i < 100; i++) {
-      const mail = smtp.inbox.find((m) => m.to === to);
-      if (mail) return mail;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error(`no mail to ${to}`);
-  };
 
   it('resets a password with the emailed one-time link and ends every session', async () => {
     const rep = await member(t, 'salesRep');
@@ -53,7 +26,7 @@ describe.each(DIALECTS)('password reset and invitations on %s', (dialect) => {
     const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: 'nobody@example.com' } });
     expect(unknown.statusCode).toBe(202);
     expect(unknown.body).toBe(asked.body);
-    const mail = await waitForMail(rep.email);
+    const mail = await smtp.waitFor(rep.email);
     expect(mail.subject).toContain('Reset');
     const token = tokenIn(mail);
     const weak = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password: 'short' } });
@@ -73,7 +46,7 @@ describe.each(DIALECTS)('password reset and invitations on %s', (dialect) => {
     const email = `invitee-${Date.now()}@example.com`;
     const invitation = await t.ok('POST', '/api/v1/settings/invitations', { email, role: 'supportAgent' }, 201);
     expect(invitation).toMatchObject({ email, role: 'supportAgent', emailed: true });
-    const token = tokenIn(await waitForMail(email));
+    const token = tokenIn(await smtp.waitFor(email));
     expect(invitation.url).toContain(token);
     const seen = await t.app.inject({ method: 'GET', url: `/api/v1/invitations/${token}` });
     expect(seen.json()).toMatchObject({ email, role: 'supportAgent', hasAccount: false });
@@ -94,7 +67,7 @@ describe.each(DIALECTS)('password reset and invitations on %s', (dialect) => {
     const admin = await member(t, 'admin', other.workspaceId);
     const rep = await member(t, 'salesRep');
     const invitation = (await admin.call('POST', '/api/v1/settings/invitations', { email: rep.email, role: 'readOnly' })).json();
-    const token = tokenIn(await waitForMail(rep.email));
+    const token = tokenIn(await smtp.waitFor(rep.email));
     const anonymous = await t.app.inject({ method: 'POST', url: `/api/v1/invitations/${token}/accept`, payload: {} });
     expect(anonymous.statusCode).toBe(422);
     const joined = await rep.call('POST', `/api/v1/invitations/${token}/accept`, {});
