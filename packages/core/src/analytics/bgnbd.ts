@@ -12,7 +12,6 @@ import betaln from '@stdlib/math-base-special-betaln';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
 import sumSeries from '@stdlib/math-base-tools-sum-series';
-import nlopt from 'nlopt-js';
 
 export interface RepeatSummary {
   /** Repeat purchases (after the first). */
@@ -196,11 +195,15 @@ export function expectedAverageValue({ p, q, v }: GammaGammaParams, { x, mean }:
   return ((v + mean * x) * p) / (p * x + q - 1);
 }
 
-let ready: Promise<void> | undefined;
-/** NLopt is WebAssembly: it must be loaded once before fitting. */
-export function loadOptimizer(): Promise<void> {
-  ready ??= nlopt.ready.then(() => undefined);
-  return ready;
+type Nlopt = (typeof import('nlopt-js'))['default'];
+let loading: Promise<Nlopt> | undefined;
+/** NLopt is WebAssembly: loaded on the first fit only, so that importing this module costs nothing. */
+export function loadOptimizer(): Promise<Nlopt> {
+  loading ??= import('nlopt-js').then(async ({ default: nlopt }) => {
+    await nlopt.ready;
+    return nlopt;
+  });
+  return loading;
 }
 
 /**
@@ -211,7 +214,7 @@ export function loadOptimizer(): Promise<void> {
  * point it evaluated.
  */
 async function maximise(dimension: number, logLikelihood: (params: number[]) => number, n: number, start: number[]): Promise<{ x: number[]; value: number; evaluations: number; converged: boolean }> {
-  await loadOptimizer();
+  const nlopt = await loadOptimizer();
   let evaluations = 0;
   let best = { x: start, value: Number.POSITIVE_INFINITY };
   let converged = true;
