@@ -31,8 +31,37 @@ const PRICE_WORDS = /price|budget|expensive|cheaper|discount|cost/i;
 
 const num = (value: unknown) => Number(value ?? 0);
 
-/** Evidence for each of `personIds` (people that do not exist or are trashed are left out). */
-export async function loadEvidence(ctx: RequestContext, personIds: readonly string[]): Promise<Map<string, Evidence>> {
+/**
+ * A comparator on text columns. Some evidence is sorted here rather than in SQL: an ORDER BY on a
+ * column with an index of its own (notes.created_at) makes the planner walk that index over the
+ * whole workspace instead of looking the person up.
+ */
+const by = <K extends string>(...keys: K[]) => (a: Record<K, unknown>, b: Record<K, unknown>) => {
+  for (const key of keys) {
+    const [x, y] = [String(a[key]), String(b[key])];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+};
+
+/**
+ * Live members per campaign: of `campaignIds`, or of every campaign. Counted at each refit and
+ * kept with the models: counting them for every person walked every member of their campaigns.
+ */
+export async function campaignSizes(ctx: RequestContext, campaignIds?: readonly string[]): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  if (campaignIds?.length === 0) return sizes;
+  let query = ctx.db.selectFrom('campaign_members').select(['campaign_id', (eb) => eb.fn.countAll().as('members')]).where('deleted_at', 'is', null);
+  if (campaignIds) query = query.where('campaign_id', 'in', [...campaignIds]);
+  for (const row of await query.groupBy('campaign_id').execute()) sizes.set(row.campaign_id, num(row.members));
+  return sizes;
+}
+
+/**
+ * Evidence for each of `personIds` (people that do not exist or are trashed are left out). Every
+ * query finds rows through the table's person index, whatever the workspace's size.
+ */
+export async function loadEvidence(ctx: RequestContext, personIds: readonly string[], options: { campaignSizes?: Map<string, number> } = {}): Promise<Map<string, Evidence>> {
   const result = new Map<string, Evidence>();
   if (personIds.length === 0) return result;
   const db = ctx.db;
@@ -48,7 +77,7 @@ export async function loadEvidence(ctx: RequestContext, personIds: readonly stri
 
   const orders = await db.selectFrom('orders').select(['person_id', 'ordered_at', 'total', 'cost_total', 'subtotal', 'discount_total', 'campaign_id'])
     .where('person_id', 'in', ids).where('deleted_at', 'is', null).where('status', 'not in', ['cancelled', 'refunded'])
-    .orderBy('ordered_at').orderBy('id').execute();
+    .orderBy('person_id').orderBy('ordered_at').orderBy('id').execute();
   for (const row of orders) {
     of(row.person_id)?.orders.push({
       at: row.ordered_at, total: num(row.total), cost: num(row.cost_total), list: num(row.subtotal), discount: num(row.discount_total), viaCampaign: row.campaign_id !== null,
@@ -62,27 +91,33 @@ export async function loadEvidence(ctx: RequestContext, personIds: readonly stri
     if (evidence) evidence.supportMinutes = num(row.minutes);
   }
 
-  const memberships = await db.selectFrom('campaign_members as m').innerJoin('campaigns as c', 'c.id', 'm.campaign_id')
-    .select(['m.person_id', 'm.campaign_id', 'm.status', 'c.actual_cost'])
-    .where('m.person_id', 'in', ids).where('m.deleted_at', 'is', null).where('c.deleted_at', 'is', null).execute();
-  const campaignIds = [...new Set(memberships.map((row) => row.campaign_id))];
-  const sizes = new Map<string, number>();
+  // Memberships by person (their index), then the few campaigns they name: joining campaigns
+  // first would walk every member of every campaign.
+  const memberships = (await db.selectFrom('campaign_members').select(['person_id', 'campaign_id', 'status'])
+    .where('person_id', 'in', ids).where('deleted_at', 'is', null).execute()).sort(by('person_id', 'campaign_id'));
+  const campaignIds = [...new Set(memberships.map((row) => row.campaign_id as string))];
+  const costs = new Map<string, number>();
   if (campaignIds.length > 0) {
-    const counts = await db.selectFrom('campaign_members').select(['campaign_id', (eb) => eb.fn.countAll().as('members')])
-      .where('campaign_id', 'in', campaignIds).where('deleted_at', 'is', null).groupBy('campaign_id').execute();
-    for (const row of counts) sizes.set(row.campaign_id, num(row.members));
+    const live = await db.selectFrom('campaigns').select(['id', 'actual_cost']).where('id', 'in', campaignIds).where('deleted_at', 'is', null).execute();
+    for (const row of live) costs.set(row.id, num(row.actual_cost));
   }
+  // Members per campaign as of the last refit (a population figure, like RFM cut points); campaigns
+  // newer than that are counted now.
+  const missing = campaignIds.filter((id) => !options.campaignSizes?.has(id));
+  const counted = await campaignSizes(ctx, missing);
+  const sizeOf = (id: string) => options.campaignSizes?.get(id) ?? counted.get(id) ?? 1;
   for (const row of memberships) {
     const evidence = of(row.person_id);
-    if (!evidence) continue;
+    const cost = costs.get(row.campaign_id);
+    if (!evidence || cost === undefined) continue;
     // Each campaign's actual cost is shared evenly by its members (as in the profitability report).
-    evidence.campaignCost += num(row.actual_cost) / Math.max(1, sizes.get(row.campaign_id) ?? 1);
+    evidence.campaignCost += cost / Math.max(1, sizeOf(row.campaign_id));
     if (!NOT_SENT.has(row.status)) evidence.campaigns.sent += 1;
     if (ENGAGED.has(row.status)) evidence.campaigns.engaged += 1;
   }
 
   const answers = await db.selectFrom('survey_responses').select(['person_id', 'kind', 'score', 'responded_at', 'comment'])
-    .where('person_id', 'in', ids).where('deleted_at', 'is', null).orderBy('responded_at').orderBy('id').execute();
+    .where('person_id', 'in', ids).where('deleted_at', 'is', null).orderBy('person_id').orderBy('responded_at').orderBy('id').execute();
   for (const row of answers) {
     const evidence = of(row.person_id);
     if (!evidence) continue;
@@ -95,7 +130,7 @@ export async function loadEvidence(ctx: RequestContext, personIds: readonly stri
       'p.person_id', 'i.id as interaction_id', 'i.occurred_at', 'i.channel', 'i.direction', 'i.initiated_by', 'i.duration_seconds', 'i.outcome',
       eb.selectFrom('interaction_participants as q').select((inner) => inner.fn.countAll().as('n')).whereRef('q.interaction_id', '=', 'i.id').as('participants'),
     ])
-    .where('p.person_id', 'in', ids).where('i.deleted_at', 'is', null).orderBy('i.occurred_at').orderBy('i.id').execute();
+    .where('p.person_id', 'in', ids).where('i.deleted_at', 'is', null).orderBy('p.person_id').orderBy('i.occurred_at').orderBy('i.id').execute();
   const seen = new Set<string>();
   for (const row of touches) {
     const evidence = of(row.person_id);
@@ -109,12 +144,12 @@ export async function loadEvidence(ctx: RequestContext, personIds: readonly stri
     });
   }
 
-  const notes = await db.selectFrom('notes').select(['person_id', 'title', 'body'])
-    .where('person_id', 'in', ids).where('deleted_at', 'is', null).orderBy('created_at').orderBy('id').execute();
+  const notes = (await db.selectFrom('notes').select(['person_id', 'title', 'body', 'created_at', 'id'])
+    .where('person_id', 'in', ids).where('deleted_at', 'is', null).execute()).sort(by('person_id', 'created_at', 'id'));
   for (const row of notes) of(row.person_id)?.texts.push([row.title, row.body].filter(Boolean).join('. '));
 
-  const deals = await db.selectFrom('deals').select(['id', 'person_id', 'status', 'lost_reason'])
-    .where('person_id', 'in', ids).where('deleted_at', 'is', null).orderBy('id').execute();
+  const deals = (await db.selectFrom('deals').select(['id', 'person_id', 'status', 'lost_reason'])
+    .where('person_id', 'in', ids).where('deleted_at', 'is', null).execute()).sort(by('person_id', 'id'));
   const lowered = new Set<string>();
   if (deals.length > 0) {
     const changes = await db.selectFrom('record_history').select(['record_id', 'old_value', 'new_value'])

@@ -13,6 +13,8 @@ import type { Evidence } from './evidence.js';
 export interface Models {
   rfm: RfmBreakpoints | null;
   churn: ChurnModels | null;
+  /** Live members per campaign at the last refit: each member bears an equal share of its cost. */
+  campaignSizes: Map<string, number> | null;
   /** Cost of an hour of support, minor units. */
   supportHourlyCost: number;
 }

@@ -10,7 +10,7 @@
 // exactly what a full recompute at that instant gives.
 import { rfmBreakpoints, type RfmBreakpoints } from '@rapport/core';
 import type { RequestContext } from '../../engine/context.js';
-import { loadEvidence, type Evidence } from './evidence.js';
+import { campaignSizes, loadEvidence, type Evidence } from './evidence.js';
 import { companyMetrics, personMetrics, type Metrics, type Models } from './metrics.js';
 import { fitChurnModels } from './fitting.js';
 import type { ChurnModels } from './prediction.js';
@@ -61,6 +61,7 @@ export class MetricsStore {
       rfm: (byKind.get('rfm.people')?.params as RfmBreakpoints | undefined) ?? null,
       companyRfm: (byKind.get('rfm.companies')?.params as RfmBreakpoints | undefined) ?? null,
       churn: (byKind.get('churn')?.params as ChurnModels | undefined) ?? null,
+      campaignSizes: byKind.has('campaigns') ? new Map(Object.entries((byKind.get('campaigns')!.params as { members: Record<string, number> }).members)) : null,
       supportHourlyCost: DEFAULT_SUPPORT_HOURLY_COST,
     };
   }
@@ -82,6 +83,8 @@ export class MetricsStore {
     const companies = rfmInput(await buyers('company'));
     await this.#saveModel(ctx, 'rfm.people', rfmBreakpoints(people), null, people.length, asOf);
     await this.#saveModel(ctx, 'rfm.companies', rfmBreakpoints(companies), null, companies.length, asOf);
+    const members = await campaignSizes(ctx);
+    await this.#saveModel(ctx, 'campaigns', { members: Object.fromEntries(members) }, null, members.size, asOf);
     const churn = await fitChurnModels(ctx, asOf);
     if ('fit' in churn) await this.#saveModel(ctx, 'churn', churn.fit.models, churn.fit.logLikelihood, churn.fit.customers, asOf, churn.fit.details);
     else await this.#saveModel(ctx, 'churn', null, null, 0, asOf);
@@ -104,7 +107,7 @@ export class MetricsStore {
   }
 
   async #people(ctx: RequestContext, personIds: readonly string[], models: Models, at: Date): Promise<string[]> {
-    const evidence = await loadEvidence(ctx, personIds);
+    const evidence = await loadEvidence(ctx, personIds, { campaignSizes: models.campaignSizes ?? undefined });
     const companies = new Set<string>();
     await ctx.dialect.transaction(ctx.db, async (trx) => {
       for (const item of evidence.values()) {
@@ -123,8 +126,8 @@ export class MetricsStore {
   async #companies(ctx: RequestContext, companyIds: readonly string[], models: Models & { companyRfm: RfmBreakpoints | null }, at: Date): Promise<void> {
     if (companyIds.length === 0) return;
     const live = await ctx.db.selectFrom('companies').select('id').where('id', 'in', [...companyIds]).where('deleted_at', 'is', null).execute();
-    const members = await ctx.db.selectFrom('people').select(['id', 'company_id']).where('company_id', 'in', [...companyIds]).where('deleted_at', 'is', null).orderBy('id').execute();
-    const evidence = await loadEvidence(ctx, members.map((m) => m.id));
+    const members = await ctx.db.selectFrom('people').select(['id', 'company_id']).where('company_id', 'in', [...companyIds]).where('deleted_at', 'is', null).orderBy('company_id').orderBy('id').execute();
+    const evidence = await loadEvidence(ctx, members.map((m) => m.id), { campaignSizes: models.campaignSizes ?? undefined });
     const byCompany = new Map<string, { evidence: Evidence; metrics: Metrics }[]>();
     for (const item of evidence.values()) {
       const list = byCompany.get(item.companyId!) ?? [];
@@ -153,6 +156,8 @@ export class MetricsStore {
     const at = this.now();
     const count = async (table: string) => Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('deleted_at', 'is', null).executeTakeFirstOrThrow()).n);
     const totals = { people: await count('people'), companies: await count('companies') };
+    // Never refitted: count the campaigns once for the whole run rather than per chunk.
+    models.campaignSizes ??= await campaignSizes(ctx);
     for (const [table, chunk] of [['people', PEOPLE_CHUNK], ['companies', COMPANY_CHUNK]] as const) {
       let after = '';
       let done = 0;
