@@ -14,14 +14,14 @@ export interface LabelledPage extends Page {
   labels: RelationLabels;
 }
 
-export function recordsKey(object: string, view: ListView) {
-  return ['records', object, { columns: view.columns, sort: view.sort, filter: view.filter.trim() }] as const;
+export function recordsKey(object: string, view: ListView, isTrash = false) {
+  return ['records', object, { columns: view.columns, sort: view.sort, filter: view.filter.trim(), ...(isTrash ? { isTrash } : {}) }] as const;
 }
 
-/** `isEnabled: false` waits (a saved view named in the URL is still loading). */
-export function useRecordPages(definition: ObjectDescription, objects: ObjectDescription[], view: ListView, isEnabled = true) {
+/** `isEnabled: false` waits (a saved view named in the URL is still loading); `isTrash` lists the trash. */
+export function useRecordPages(definition: ObjectDescription, objects: ObjectDescription[], view: ListView, isEnabled = true, isTrash = false) {
   const queryClient = useQueryClient();
-  const key = recordsKey(definition.name, view);
+  const key = recordsKey(definition.name, view, isTrash);
   const shown = definition.fields.filter((field) => view.columns.includes(field.name));
   const needsCurrency = shown.some((field) => field.type === 'currency') && definition.fields.some((field) => field.name === 'currency');
   const fields = [...new Set(['id', 'version', definition.displayField, ...view.columns, ...(needsCurrency ? ['currency'] : [])])];
@@ -31,7 +31,7 @@ export function useRecordPages(definition: ObjectDescription, objects: ObjectDes
     enabled: isEnabled,
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam, signal }): Promise<LabelledPage> => {
-      const page = await listRecords(definition.name, { filter: view.filter.trim() || undefined, sort: view.sort, fields, limit: PAGE_SIZE, cursor: pageParam, total: !pageParam }, signal);
+      const page = await listRecords(definition.name, { filter: view.filter.trim() || undefined, sort: view.sort, fields, limit: PAGE_SIZE, cursor: pageParam, total: !pageParam, trashed: isTrash }, signal);
       return { ...page, labels: await fetchRelationLabels(objects, shown, page.data, signal) };
     },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
