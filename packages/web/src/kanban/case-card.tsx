@@ -4,8 +4,8 @@ import { useDraggable } from '@dnd-kit/core';
 import { Anchor, Badge, Group, Paper, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { RecordValues } from '../api/types';
-import { formatInstant } from '../fields/format';
 
+const openedOn = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const PRIORITY_COLOR: Record<string, string> = { urgent: 'red', high: 'orange', normal: 'gray', low: 'blue' };
 
 export function CaseCard({ record, priorityLabel, isOverlay }: { record: RecordValues; priorityLabel?: string; isOverlay?: boolean }) {
@@ -20,7 +20,7 @@ export function CaseCard({ record, priorityLabel, isOverlay }: { record: RecordV
       <Anchor component={Link} to={`/objects/cases/${record.id}`} size="sm" fw={500} lineClamp={2} onPointerDown={(event) => event.stopPropagation()}>{subject}</Anchor>
       <Group gap={6} mt={4} wrap="nowrap" justify="space-between">
         {priority ? <Badge size="xs" variant="light" color={PRIORITY_COLOR[priority] ?? 'gray'}>{priorityLabel ?? priority}</Badge> : <span />}
-        {typeof record.openedAt === 'string' && <Text size="xs" c="dimmed" truncate>{formatInstant(record.openedAt)}</Text>}
+        {typeof record.openedAt === 'string' && <Text size="xs" c="dimmed" truncate>Opened {openedOn.format(new Date(record.openedAt))}</Text>}
       </Group>
     </Paper>
   );
