@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_PASSWORDS } from '../../server/test/support/server-log.js';
 import { openBrowser, screenshot, type TestBrowser } from './support/browser.js';
 import { startLiveServer, type LiveServer } from './support/live-server.js';
 import { backstage, signIn } from './support/session.js';
@@ -77,6 +78,27 @@ describe('bulk actions and grouping on a list in a browser', () => {
     expect(await report.getByRole('listitem').first().textContent()).toMatch(/ — Email: /);
     await screenshot(page, '52-bulk-row-errors');
     for (const person of people) expect((await data.get('people', String(person.id))).email).toBe(person.email);
+  });
+
+  it('adds a tag to the selected people, keeping the tags they had', async () => {
+    const ctx = await server.services.workspaces.contextForSlug(server.workspaceSlug, 'system');
+    const tag = await server.services.engine.create(ctx, 'tags', { name: 'Bulk VIP' });
+    const data = await backstage(server);
+    const people = (await data.list('people', { sort: 'email', limit: 2, fields: 'id,tagIds' })).data;
+    await page.goto('/objects/people?sort=email');
+    await page.locator('tbody tr').first().waitFor();
+    await page.getByRole('checkbox', { name: /^Select (?!all)/ }).nth(0).check();
+    await page.getByRole('checkbox', { name: /^Select (?!all)/ }).nth(1).check();
+    await page.getByRole('button', { name: 'Tag', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Tag', { exact: true }).first().fill('Bulk VIP');
+    await page.getByRole('option', { name: 'Bulk VIP' }).click();
+    await dialog.getByRole('button', { name: 'Add to 2' }).click();
+    await expect.poll(() => page.getByTestId('bulk-report').textContent()).toMatch(/Tagged 2 people “Bulk VIP”/);
+    for (const person of people) {
+      const tags = (await data.get('people', String(person.id))).tagIds as string[];
+      expect(tags).toEqual(expect.arrayContaining([...(person.tagIds as string[] ?? []), tag.id]));
+    }
   });
 
   it('selects all matching people across pages and exports them as CSV; picked rows export alone', async () => {
@@ -163,5 +185,30 @@ describe('bulk actions and grouping on a list in a browser', () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await screenshot(phone, '56-bulk-bar-phone');
     await phone.close();
+  });
+
+  it('offers only the bulk actions the role may do, and no selection to a role that may do none', async () => {
+    const ctx = await server.services.workspaces.contextForSlug(server.workspaceSlug, 'system');
+    await server.services.users.addToWorkspace(ctx.workspaceId, { email: 'marketer@e2e.example', name: 'Mo Marketer', password: TEST_PASSWORDS[1], role: 'marketer' });
+    await server.services.users.addToWorkspace(ctx.workspaceId, { email: 'reader@e2e.example', name: 'Rae Reader', password: TEST_PASSWORDS[3], role: 'readOnly' });
+    const other = await openBrowser(server.url);
+    try {
+      const marketer = await other.newPage();
+      await signIn(marketer, { ...server, email: 'marketer@e2e.example', password: TEST_PASSWORDS[1] });
+      await marketer.getByRole('checkbox', { name: /^Select (?!all)/ }).first().check();
+      const bar = marketer.getByRole('region', { name: 'Bulk actions' });
+      await bar.waitFor();
+      expect(await bar.getByRole('button').allTextContents()).toEqual(['Select all 118 matching', 'Clear selection', 'Edit field', 'Tag', 'Export']);
+      expect(await marketer.getByRole('radiogroup', { name: 'Records or trash' }).count()).toBe(0);
+      await marketer.evaluate(() => fetch('/api/v1/auth/sign-out', { method: 'POST' }));
+
+      const reader = await other.newPage();
+      await signIn(reader, { ...server, email: 'reader@e2e.example', password: TEST_PASSWORDS[3] });
+      await reader.locator('tbody tr').first().waitFor();
+      expect(await reader.getByRole('checkbox').count()).toBe(0);
+      expect(await reader.getByRole('button', { name: 'Export CSV' }).count()).toBe(0);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -3,6 +3,7 @@
 // case changed meanwhile is undone with the reason.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_PASSWORDS } from '../../server/test/support/server-log.js';
 import { openBrowser, screenshot, type TestBrowser } from './support/browser.js';
 import { startLiveServer, type LiveServer } from './support/live-server.js';
 import { backstage, signIn } from './support/session.js';
@@ -76,5 +77,24 @@ describe('the case board in a browser', () => {
     await page.locator(`[data-status="open"] [data-case="${record.id}"]`).waitFor();
     expect((await data.get('cases', String(record.id))).status).toBe('open');
     await screenshot(page, '58-case-board-refused');
+  });
+
+  it('undoes a move a role may not make (403) and says why', async () => {
+    const ctx = await server.services.workspaces.contextForSlug(server.workspaceSlug, 'system');
+    await server.services.users.addToWorkspace(ctx.workspaceId, { email: 'rep@e2e.example', name: 'Sam Rep', password: TEST_PASSWORDS[1], role: 'salesRep' });
+    const data = await backstage(server);
+    const record = (await data.list('cases', { filter: 'status = "open"', sort: '-openedAt', limit: 1 })).data[0];
+    const other = await openBrowser(server.url);
+    try {
+      const rep = await other.newPage();
+      await signIn(rep, { ...server, email: 'rep@e2e.example', password: TEST_PASSWORDS[1] }, '/cases/board');
+      await rep.locator(`[data-status="open"] [data-case="${record.id}"]`).waitFor();
+      await drag(rep, `[data-status="open"] [data-case="${record.id}"]`, '[data-status="pending"]');
+      await expect.poll(() => rep.getByRole('alert').textContent()).toMatch(/your role may not change this case/);
+      await rep.locator(`[data-status="open"] [data-case="${record.id}"]`).waitFor();
+      expect((await data.get('cases', String(record.id))).status).toBe('open');
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -179,7 +179,9 @@ export function RecordTable({ definition, columns, sort, items, labels, canEdit,
                       ) : field.type === 'relation' && field.relation?.cardinality === 'one' && typeof record[field.name] === 'string' ? (
                         <Anchor component={Link} to={`/objects/${field.relation.target}/${record[field.name]}`} fz="sm" truncate>{formatValue(field, record, labels)}</Anchor>
                       ) : (
-                        <EditableValue object={definition.name} field={field} record={record} labels={labels} onSaved={onSaved} mode="cell" canEdit={canEdit} />
+                        <div style={{ width: '100%', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                          <EditableValue object={definition.name} field={field} record={record} labels={labels} onSaved={onSaved} mode="cell" canEdit={canEdit} />
+                        </div>
                       )}
                     </td>
                   );

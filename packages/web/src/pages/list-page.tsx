@@ -83,6 +83,8 @@ function ObjectList({ definition, objects }: { definition: ObjectDescription; ob
   const filterError = problem?.messageFor('filter') ?? (problem?.errors.some((item) => item.field.startsWith('filter')) ? problem.detail : undefined);
   const mayDelete = can(session.data, definition.name, 'delete');
   const mayExport = can(session.data, definition.name, 'export');
+  // Rows are selectable only when the role may do some bulk action on them.
+  const canSelect = isTrash ? mayDelete : mayDelete || mayExport || can(session.data, definition.name, 'update');
   const groupable = groupableFields(definition);
   const plural = definition.labelPlural.toLowerCase();
 
@@ -122,7 +124,7 @@ function ObjectList({ definition, objects }: { definition: ObjectDescription; ob
       {isLoading || isAwaitingView ? <Loader aria-label="Loading records" /> : !error && (
         <RecordTable definition={definition} columns={view.columns} sort={view.sort} items={items} labels={labels}
           canEdit={!isTrash && can(session.data, definition.name, 'update')} isFetchingMore={groupField ? grouped.isFetchingMore : isFetchingNextPage}
-          onNeedMore={(groupKey) => (groupKey === undefined ? needMore() : grouped.needMore(groupKey))} selection={selection} onToggleGroup={grouped.toggleGroup}
+          onNeedMore={(groupKey) => (groupKey === undefined ? needMore() : grouped.needMore(groupKey))} selection={canSelect ? selection : undefined} onToggleGroup={grouped.toggleGroup}
           onSort={(field) => setView({ sort: nextSort(view.sort, field) })} onSaved={groupField ? grouped.replaceRecord : replaceRecord} />
       )}
     </Stack>
