@@ -147,7 +147,7 @@ export function BulkBar({ definition, selection, total, filter, sort, columns, i
           ) : null}
         </Alert>
       )}
-      <EditFieldDialog definition={definition} count={count} isOpen={dialog === 'edit'} onClose={() => setDialog(undefined)} onApply={applyField} />
+      <EditFieldDialog definition={definition} count={count} noun={noun(count)} isOpen={dialog === 'edit'} onClose={() => setDialog(undefined)} onApply={applyField} />
       {mayTag && <TagDialog count={count} isOpen={dialog === 'tag'} onClose={() => setDialog(undefined)} onApply={applyTag} noun={noun(count)} />}
       <Modal opened={dialog === 'delete'} onClose={() => setDialog(undefined)} title={`Move ${count.toLocaleString()} ${noun(count)} to the trash?`}>
         <Text size="sm">They can be restored from the trash.</Text>
@@ -160,13 +160,13 @@ export function BulkBar({ definition, selection, total, filter, sort, columns, i
   );
 }
 
-function EditFieldDialog({ definition, count, isOpen, onClose, onApply }: { definition: ObjectDescription; count: number; isOpen: boolean; onClose: () => void; onApply: (field: string, draft: string) => void }) {
+function EditFieldDialog({ definition, count, noun, isOpen, onClose, onApply }: { definition: ObjectDescription; count: number; noun: string; isOpen: boolean; onClose: () => void; onApply: (field: string, draft: string) => void }) {
   const fields = definition.fields.filter(isEditable);
   const [fieldName, setFieldName] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
   const field = fields.find((candidate) => candidate.name === fieldName);
   return (
-    <Modal opened={isOpen} onClose={onClose} title={`Edit a field of ${count.toLocaleString()} selected`}>
+    <Modal opened={isOpen} onClose={onClose} title={`Edit a field of ${count.toLocaleString()} ${noun}`}>
       {/* noValidate: the server checks the value and names the rows it refuses. */}
       <form noValidate onSubmit={(event) => { event.preventDefault(); if (field) onApply(field.name, draft); }}>
         <Stack>
