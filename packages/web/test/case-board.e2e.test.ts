@@ -52,6 +52,15 @@ describe('the case board in a browser', () => {
     await screenshot(page, '57-case-board');
   });
 
+  it('fits a phone-sized screen: the columns scroll sideways inside the board', async () => {
+    const phone = await browser.newPage({ width: 375, height: 740 });
+    await phone.goto('/cases/board');
+    await phone.locator('[data-status="new"] [data-case]').first().waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(phone, '59-case-board-phone');
+    await phone.close();
+  });
+
   it('drags a case to another status and keeps it there after reload', async () => {
     const data = await backstage(server);
     const [from, to] = ['new', 'pending'];

@@ -112,7 +112,7 @@ export function BulkBar({ definition, selection, total, filter, sort, columns, i
         <Paper withBorder p="xs" bg="indigo.0" role="region" aria-label="Bulk actions">
           <Group gap="xs" wrap="wrap" justify="space-between">
             <Group gap="xs" wrap="wrap">
-              <Text fw={600} size="sm" aria-live="polite" data-testid="selection-count">{count.toLocaleString()} selected</Text>
+              <Text fw={600} size="sm" aria-live="polite" data-testid="selection-count">{selection.isAllMatching ? `All ${count.toLocaleString()} matching selected` : `${count.toLocaleString()} selected`}</Text>
               {!selection.isAllMatching && total !== undefined && total > selection.ids.size && (
                 <Button size="compact-sm" variant="subtle" onClick={selection.selectAllMatching}>Select all {total.toLocaleString()} matching</Button>
               )}
