@@ -53,11 +53,10 @@ function ObjectList({ definition, objects }: { definition: ObjectDescription; ob
   const isAwaitingView = namesOnlySavedView(params) && (savedViews.isPending || pendingView !== undefined);
   const isTrash = Boolean(view.isTrash);
   const groupField = definition.fields.find((field) => field.name === view.groupBy);
-  const { query, replaceRecord } = useRecordPages(definition, objects, view, !isAwaitingView && !groupField, isTrash);
+  const { query, replaceRecord, labels: pageLabels } = useRecordPages(definition, objects, view, !isAwaitingView && !groupField, isTrash);
   const grouped = useGroupedRecords(definition, objects, view, isAwaitingView ? undefined : groupField, isTrash);
 
   const rows = useMemo(() => query.data?.pages.flatMap((page) => page.data) ?? [], [query.data]);
-  const pageLabels = useMemo(() => Object.assign({}, ...(query.data?.pages.map((page) => page.labels) ?? [])), [query.data]);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const needMore = useCallback(() => { void fetchNextPage(); }, [fetchNextPage]);
 
