@@ -26,6 +26,17 @@ describe('bulk actions and grouping on a list in a browser', () => {
     await server?.close();
   });
 
+  /** Waits for a dialog's opening transition to end, so that clicks land where they aim. */
+  const dialogSettled = (on: Page = page) => on.waitForFunction(() => getComputedStyle(document.querySelector('.mantine-Modal-content')!).opacity === '1');
+  /** Picks a choice of a searchable select in the open dialog, and checks it was taken. */
+  async function choose(label: string, choice: string) {
+    await dialogSettled();
+    const input = page.getByRole('dialog').getByLabel(label, { exact: true }).first();
+    await input.fill(choice);
+    await page.getByRole('option', { name: choice, exact: true }).click();
+    await expect.poll(() => input.inputValue()).toBe(choice);
+  }
+
   const rowOf = (name: string) => page.locator('tbody tr').filter({ has: page.getByRole('checkbox', { name: `Select ${name}`, exact: true }) });
 
   it('selects three people with the keyboard (shift for the range) and sets their job title; it stays after reload', async () => {
@@ -44,8 +55,7 @@ describe('bulk actions and grouping on a list in a browser', () => {
 
     await page.getByRole('region', { name: 'Bulk actions' }).getByRole('button', { name: 'Edit field' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Field', { exact: true }).fill('Job title');
-    await page.getByRole('option', { name: 'Job title', exact: true }).click();
+    await choose('Field', 'Job title');
     await dialog.getByRole('textbox', { name: 'New job title' }).fill('Bulk buyer');
     await screenshot(page, '51-bulk-edit-field');
     await dialog.getByRole('button', { name: 'Apply to 3' }).click();
@@ -67,8 +77,7 @@ describe('bulk actions and grouping on a list in a browser', () => {
     await page.getByRole('checkbox', { name: /^Select (?!all)/ }).nth(1).check();
     await page.getByRole('button', { name: 'Edit field' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Field', { exact: true }).fill('Email');
-    await page.getByRole('option', { name: 'Email', exact: true }).click();
+    await choose('Field', 'Email');
     await dialog.getByRole('textbox', { name: 'New email' }).fill('not an email');
     await dialog.getByRole('button', { name: 'Apply to 2' }).click();
     const report = page.getByTestId('bulk-report');
@@ -91,8 +100,7 @@ describe('bulk actions and grouping on a list in a browser', () => {
     await page.getByRole('checkbox', { name: /^Select (?!all)/ }).nth(1).check();
     await page.getByRole('button', { name: 'Tag', exact: true }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Tag', { exact: true }).first().fill('Bulk VIP');
-    await page.getByRole('option', { name: 'Bulk VIP' }).click();
+    await choose('Tag', 'Bulk VIP');
     await dialog.getByRole('button', { name: 'Add to 2' }).click();
     await expect.poll(() => page.getByTestId('bulk-report').textContent()).toMatch(/Tagged 2 people “Bulk VIP”/);
     for (const person of people) {
@@ -134,6 +142,7 @@ describe('bulk actions and grouping on a list in a browser', () => {
     await page.getByRole('checkbox', { name: `Select ${names[0]}`, exact: true }).check();
     await page.getByRole('checkbox', { name: `Select ${names[1]}`, exact: true }).check();
     await page.getByRole('button', { name: 'Delete' }).click();
+    await dialogSettled();
     await page.getByRole('dialog', { name: 'Move 2 people to the trash?' }).getByRole('button', { name: 'Move 2 to the trash' }).click();
     await expect.poll(() => page.getByTestId('bulk-report').textContent()).toMatch(/2 people moved to the trash/);
     await expect.poll(() => rowOf(names[0]!).count()).toBe(0);
