@@ -1,6 +1,6 @@
 // `npm run bench`: Rapport's figures beside baselines measured in the same run, so that ratios
 // mean something on a noisy machine. Writes bench/results/latest.json and prints a summary.
-//   node bench/run.mjs [--people 100000] [--large] [--seconds 10] [--rounds 3] [--reuse] [--only analytics|lists|large]
+//   node bench/run.mjs [--people 100000] [--large] [--seconds 10] [--rounds 3] [--reuse] [--only analytics|lists|large|browser]
 // --large also times `rapport demo --size large` (1,000,000 people, ~24 GB of disk) and measures
 // the analytics on it.
 // --reuse keeps the demo database of an earlier run (its demo figures are then not measured again).
