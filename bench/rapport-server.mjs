@@ -1,12 +1,15 @@
 // Rapport's server, built, on the benchmark database. Started by run.mjs in its own process.
+import { fileURLToPath } from 'node:url';
 import { buildApp, createServices, openDatabase } from '../packages/server/dist/index.js';
 
-// A third argument `worker` also starts the job worker, as `rapport serve` does.
-const [path, port, worker] = process.argv.slice(2);
+// Further arguments: `worker` also starts the job worker, as `rapport serve` does; `web` also
+// serves the built web app at / (packages/web/dist).
+const [path, port, ...extras] = process.argv.slice(2);
 const database = openDatabase({ databaseKind: 'sqlite', databaseUrl: `sqlite:${path}`, sqlitePath: path });
 await database.migrate();
 const services = createServices(database);
-const app = await buildApp(services, { logLevel: 'warn' });
-if (worker === 'worker') services.jobs.start();
+const webRoot = extras.includes('web') ? fileURLToPath(new URL('../packages/web/dist/', import.meta.url)) : undefined;
+const app = await buildApp(services, { logLevel: 'warn', ...(webRoot ? { webRoot } : {}) });
+if (extras.includes('worker')) services.jobs.start();
 await app.listen({ port: Number(port), host: '127.0.0.1' });
 process.stdout.write('ready\n');

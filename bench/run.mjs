@@ -1,11 +1,12 @@
 // `npm run bench`: Rapport's figures beside baselines measured in the same run, so that ratios
 // mean something on a noisy machine. Writes bench/results/latest.json and prints a summary.
-//   node bench/run.mjs [--people 100000] [--large] [--seconds 10] [--rounds 3] [--reuse] [--only analytics|lists|large]
+//   node bench/run.mjs [--people 100000] [--large] [--seconds 10] [--rounds 3] [--reuse] [--only analytics|lists|large|browser]
 // --large also times `rapport demo --size large` (1,000,000 people, ~24 GB of disk) and measures
 // the analytics on it.
 // --reuse keeps the demo database of an earlier run (its demo figures are then not measured again).
 // --only analytics skips the record API measures (2 and 3); --only lists runs the list pages (3)
-// alone; --only large (with --large) measures the large demo alone.
+// alone; --only large (with --large) measures the large demo alone; --only browser runs the web
+// app's measures (6) alone.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -128,7 +129,7 @@ if (ONLY !== 'large') {
   }
 
   // 3. List pages of 50, filtered and sorted: Rapport over HTTP against the raw SQL.
-  if (ONLY !== 'analytics') {
+  if (ONLY === 'all' || ONLY === 'lists') {
   const server = await startServer('rapport-server.mjs', [dbPath, '3302']);
   const lists = {
     customers: { filter: 'lifecycleStage = "customer"', sql: "select * from people where workspace_id = ? and deleted_at is null and lifecycle_stage = 'customer' order by created_at desc, id desc limit 51" },
@@ -157,6 +158,10 @@ if (ONLY !== 'large') {
   // 4. Analytics on the demo database: full recompute against the bare GROUP BY aggregate over the
   // same orders and interactions, the incremental update after one new order, and the dashboard API.
   if (ONLY === 'all' || ONLY === 'analytics') results.analytics = await analyticsBench(dbPath, 'bench', key);
+
+  // 6. The web app in headless Chromium: the people list's first rows, and the rows kept in the
+  // page after scrolling 10,000 rows down.
+  if (ONLY === 'all' || ONLY === 'browser') results.browser = await browserBench(dbPath, 'bench');
 }
 
 // 5. Optionally: the large demo (1,000,000 people), timed without its metrics, then the analytics
@@ -241,6 +246,81 @@ async function analyticsBench(path, slug, apiKey, { dashboardRuns = 7 } = {}) {
   }
   server.kill();
   db.close();
+  return out;
+}
+
+async function browserBench(path, slug) {
+  const { chromium } = await import('playwright-core');
+  const email = `bench-web-${Date.now()}@bench.example`;
+  const password = `bench-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+  const created = spawnSync(process.execPath, [cli, 'user', 'create', '--workspace', slug, '--email', email, '--name', 'Bench Browser', '--role', 'admin', '--password', password],
+    { env: { ...process.env, DATABASE_URL: `sqlite:${path}`, LOG_LEVEL: 'warn' }, encoding: 'utf8' });
+  if (created.status !== 0) throw new Error(`rapport user create: ${created.stderr}`);
+  const server = await startServer('rapport-server.mjs', [path, '3304', 'web']);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const out = { people: PEOPLE, loadAverage: (await import('node:os')).loadavg().map((load) => +load.toFixed(1)) };
+  try {
+    const context = await browser.newContext({ baseURL: 'http://127.0.0.1:3304', viewport: { width: 1280, height: 800 } });
+    // The first frame painted with a row of the table in it, in ms since the navigation began.
+    await context.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('tbody tr[aria-rowindex]')) return;
+        observer.disconnect();
+        requestAnimationFrame(() => { window.__firstRowsAt = performance.now(); });
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    await page.goto('/sign-in?next=%2Fobjects%2Fpeople');
+    await page.getByRole('textbox', { name: 'Email' }).fill(email);
+    await page.getByRole('textbox', { name: 'Password' }).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/objects/people');
+    const runs = [];
+    for (let i = 0; i < 5; i++) {
+      const tab = await context.newPage();
+      tab.setDefaultTimeout(60_000);
+      await tab.goto('/objects/people');
+      await tab.waitForFunction(() => window.__firstRowsAt !== undefined);
+      runs.push(Math.round(await tab.evaluate(() => window.__firstRowsAt)));
+      if (i < 4) await tab.close();
+    }
+    out.firstRows = { p50ms: percentile(runs, 50), runsMs: runs };
+    log(`web: people list (${PEOPLE.toLocaleString('en')} people), navigation → first rows painted: p50 ${out.firstRows.p50ms} ms (runs ${runs.join(', ')} ms; goal ≤ 1000 ms; load average ${out.loadAverage.join(', ')})`);
+
+    // Scroll down until row 10,000 is in sight (the list fetches the next page as its end nears).
+    const tab = context.pages().at(-1);
+    const target = Math.min(10_000, PEOPLE - 20);
+    const started = Date.now();
+    for (;;) {
+      const deepest = await tab.evaluate(() => {
+        const rows = [...document.querySelectorAll('tbody tr[aria-rowindex]')].map((row) => Number(row.getAttribute('aria-rowindex')));
+        return Math.max(0, ...rows);
+      });
+      if (deepest >= target) break;
+      if (Date.now() - started > 300_000) throw new Error(`scrolled to row ${deepest} only in 5 minutes`);
+      await tab.evaluate(() => {
+        const scroller = document.querySelector('[data-testid="record-table-scroll"]');
+        scroller.scrollTop = scroller.scrollHeight;
+      });
+      await tab.waitForTimeout(50);
+    }
+    await tab.evaluate((row) => {
+      const scroller = document.querySelector('[data-testid="record-table-scroll"]');
+      scroller.scrollTop = row * 37 - 200;
+    }, target);
+    await tab.waitForTimeout(300);
+    const inDom = await tab.locator('tbody tr').count();
+    out.scroll = { rowsScrolled: target, rowsInDom: inDom, seconds: +((Date.now() - started) / 1000).toFixed(1) };
+    log(`web: rows in the page after scrolling ${target.toLocaleString('en')} rows down: ${inDom} (goal ≤ 100; the scroll with its ${Math.ceil(target / 100)} page fetches took ${out.scroll.seconds} s)`);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+  out.goals = { firstRowsMs: 1000, rowsInDom: 100 };
   return out;
 }
 

@@ -37,6 +37,7 @@ const router = createBrowserRouter([
       { path: 'relationship', lazy: async () => ({ Component: (await import('./pages/relationship-page')).RelationshipPage }) },
       { path: 'deals/board', lazy: async () => ({ Component: (await import('./pages/deal-board-page')).DealBoardPage }) },
       { path: 'settings/*', lazy: async () => ({ Component: (await import('./pages/settings-page')).SettingsPage }) },
+      { path: 'cases/board', lazy: async () => ({ Component: (await import('./pages/case-board-page')).CaseBoardPage }) },
       { path: '*', lazy: async () => ({ Component: (await import('./pages/not-found-page')).NotFoundPage }) },
     ],
   },

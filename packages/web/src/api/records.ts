@@ -1,5 +1,5 @@
 // Records of any object through /api/v1/objects, the deal move, and a record's timeline.
-import { request } from './http';
+import { buildUrl, request } from './http';
 import type { ObjectDescription, Page, RecordValues, TimelineEntry } from './types';
 
 export interface ListQuery {
@@ -9,13 +9,15 @@ export interface ListQuery {
   limit?: number;
   cursor?: string;
   total?: boolean;
+  /** List the trash instead of live records. */
+  trashed?: boolean;
 }
 
 export const listObjects = () => request<{ data: ObjectDescription[] }>('/metadata/objects').then((body) => body.data);
 
 export function listRecords(object: string, query: ListQuery, signal?: AbortSignal) {
   return request<Page>(`/objects/${object}`, {
-    query: { filter: query.filter, sort: query.sort, fields: query.fields?.join(','), limit: query.limit, cursor: query.cursor, total: query.total || undefined },
+    query: { filter: query.filter, sort: query.sort, fields: query.fields?.join(','), limit: query.limit, cursor: query.cursor, total: query.total || undefined, trashed: query.trashed || undefined },
     signal,
   });
 }
@@ -27,6 +29,21 @@ export const createRecord = (object: string, values: Record<string, unknown>) =>
 
 export const updateRecord = (object: string, id: string, changes: Record<string, unknown>, version: number) =>
   request<RecordValues>(`/objects/${object}/${id}`, { method: 'PATCH', body: changes, ifMatch: version });
+
+/** Updates up to 1,000 records in one all-or-nothing call; each change carries `id` and, to refuse stale rows, `version`. */
+export const batchUpdate = (object: string, changes: Record<string, unknown>[]) =>
+  request<{ data: RecordValues[] }>(`/objects/${object}/batch`, { method: 'POST', body: { operation: 'update', records: changes } }).then((body) => body.data);
+
+/** Moves a record to the trash. */
+export const deleteRecord = (object: string, id: string, version?: number) =>
+  request<RecordValues>(`/objects/${object}/${id}`, { method: 'DELETE', ifMatch: version });
+
+export const restoreRecord = (object: string, id: string, version?: number) =>
+  request<RecordValues>(`/objects/${object}/${id}/restore`, { method: 'POST', ifMatch: version });
+
+/** The CSV export of a list: the same filter and sort, its columns in order. */
+export const exportUrl = (object: string, query: { filter?: string; sort?: string; fields?: string[] }) =>
+  buildUrl(`/objects/${object}/export`, { filter: query.filter, sort: query.sort, fields: query.fields?.join(',') });
 
 export const moveDeal = (id: string, stageId: string, version: number, reasons: { lostReason?: string; wonReason?: string } = {}) =>
   request<RecordValues>(`/deals/${id}/move`, { method: 'POST', body: { stageId, ...reasons }, ifMatch: version });

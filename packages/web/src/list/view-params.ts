@@ -1,5 +1,6 @@
-// A list view lives in the URL: `?columns=name,amount&sort=-amount&filter=…`, so that a link
-// or a reload shows the same view; `&view=<id>` names the saved view it started from.
+// A list view lives in the URL: `?columns=name,amount&sort=-amount&filter=…&group=stage`, so
+// that a link or a reload shows the same view; `&view=<id>` names the saved view it started
+// from, and `&trash=1` shows the trash instead of live records.
 import type { FieldDescription, ObjectDescription } from '../api/types';
 import type { SavedView } from '../api/views';
 
@@ -13,6 +14,9 @@ export interface ListView {
   /** `amount` ascending, `-amount` descending; undefined: the server's default (newest first). */
   sort?: string;
   filter: string;
+  /** A select field the rows are grouped by. */
+  groupBy?: string;
+  isTrash?: boolean;
 }
 
 const UNSORTABLE = new Set(['multiSelect', 'emailList', 'phoneList', 'collection']);
@@ -41,6 +45,8 @@ export function readView(definition: ObjectDescription, params: URLSearchParams)
     columns: asked.length ? asked : defaultColumns(definition),
     sort: sortField && known.has(sortField) ? sort : undefined,
     filter: params.get('filter') ?? '',
+    groupBy: definition.fields.some((field) => field.name === params.get('group') && field.type === 'select') ? params.get('group')! : undefined,
+    isTrash: params.get('trash') === '1',
   };
 }
 
@@ -52,6 +58,8 @@ export function writeView(definition: ObjectDescription, view: ListView, savedVi
   if (!isDefault || savedViewId) params.set('columns', view.columns.join(','));
   if (view.sort) params.set('sort', view.sort);
   if (view.filter.trim()) params.set('filter', view.filter.trim());
+  if (view.groupBy) params.set('group', view.groupBy);
+  if (view.isTrash) params.set('trash', '1');
   return params;
 }
 

@@ -1,13 +1,17 @@
-// The list view of any object: filter, sort, columns (all in the URL), saved views, and the
-// virtualised table with inline edit.
-import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core';
+// The list view of any object: filter, sort, columns and grouping (all in the URL), saved
+// views, the virtualised table with inline edit, row selection with bulk actions, and the trash.
+import { Alert, Button, Group, Loader, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { ApiProblem, describeError } from '../api/problem';
 import type { ObjectDescription } from '../api/types';
 import { ColumnChooser } from '../list/column-chooser';
 import { FilterInput } from '../list/filter-input';
-import { RecordTable } from '../list/record-table';
+import { BulkBar } from '../list/bulk-bar';
+import { exportCsv } from '../list/bulk';
+import { RecordTable, type ListItem } from '../list/record-table';
+import { useSelection } from '../list/selection';
+import { groupableFields, useGroupedRecords } from '../list/use-grouped-records';
 import { useRecordPages } from '../list/use-record-pages';
 import { namesOnlySavedView, nextSort, readView, SAVED_VIEW_PARAM, viewOf, writeView, type ListView } from '../list/view-params';
 import { useSavedViews, ViewsMenu } from '../list/views-menu';
@@ -37,47 +41,90 @@ function ObjectList({ definition, objects }: { definition: ObjectDescription; ob
   const selected = savedViews.data?.data.find((saved) => saved.id === savedViewId);
   // Changing the columns, filter or sort keeps the saved view named: it shows as changed and can be updated.
   const setView = (change: Partial<ListView>) => setParams(writeView(definition, { ...view, ...change }, savedViewId));
+  // A saved view holds columns, filter and sort; the grouping and the trash stay as they are.
+  const showSaved = (saved: NonNullable<typeof selected>, replace = false) =>
+    setParams(writeView(definition, { ...viewOf(definition, saved), groupBy: view.groupBy, isTrash: view.isTrash }, saved.id), { replace });
   const pendingView = namesOnlySavedView(params) ? selected : undefined;
   useEffect(() => {
-    if (pendingView) setParams(writeView(definition, viewOf(definition, pendingView), pendingView.id), { replace: true });
-  }, [pendingView, definition, setParams]);
+    if (pendingView) showSaved(pendingView, true);
+  }, [pendingView]); // eslint-disable-line react-hooks/exhaustive-deps
   // A link naming only a saved view (`?view=<id>`) shows that view's columns, filter and sort;
   // the records wait for it rather than load the default list first.
   const isAwaitingView = namesOnlySavedView(params) && (savedViews.isPending || pendingView !== undefined);
-  const { query, replaceRecord } = useRecordPages(definition, objects, view, !isAwaitingView);
+  const isTrash = Boolean(view.isTrash);
+  const groupField = definition.fields.find((field) => field.name === view.groupBy);
+  const { query, replaceRecord, labels: pageLabels } = useRecordPages(definition, objects, view, !isAwaitingView && !groupField, isTrash);
+  const grouped = useGroupedRecords(definition, objects, view, isAwaitingView ? undefined : groupField, isTrash);
+
   const rows = useMemo(() => query.data?.pages.flatMap((page) => page.data) ?? [], [query.data]);
-  const labels = useMemo(() => Object.assign({}, ...(query.data?.pages.map((page) => page.labels) ?? [])), [query.data]);
-  const total = query.data?.pages[0]?.total;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const needMore = useCallback(() => { void fetchNextPage(); }, [fetchNextPage]);
 
-  const problem = query.error instanceof ApiProblem ? query.error : undefined;
-  const filterError = problem?.messageFor('filter') ?? (problem?.errors.some((error) => error.field.startsWith('filter')) ? problem.detail : undefined);
+  const items = useMemo<ListItem[]>(() => {
+    if (!groupField) return [...rows.map((record) => ({ kind: 'record' as const, record })), ...(hasNextPage ? [{ kind: 'more' as const }] : [])];
+    // The no-value group shows only when some record has no value.
+    return grouped.groups.filter((group) => !(group.isNoValue && group.count === 0)).flatMap((group) => [
+      { kind: 'group' as const, group },
+      ...(group.isCollapsed ? [] : group.rows.map((record) => ({ kind: 'record' as const, record }))),
+      ...(group.hasMore && (group.count ?? 1) > 0 ? [{ kind: 'more' as const, groupKey: group.key }] : []),
+    ]);
+  }, [groupField, rows, hasNextPage, grouped.groups]);
+  const shownRecords = useMemo(() => items.flatMap((item) => (item.kind === 'record' ? [item.record] : [])), [items]);
+  const order = useMemo(() => shownRecords.map((record) => record.id), [shownRecords]);
+  const byId = useMemo(() => new Map(shownRecords.map((record) => [record.id, record])), [shownRecords]);
+  const selection = useSelection(order, JSON.stringify([view.filter.trim(), isTrash, view.groupBy ?? '']));
+
+  const total = groupField ? grouped.total : query.data?.pages[0]?.total;
+  const labels = groupField ? grouped.labels : pageLabels;
+  const error = groupField ? grouped.error : query.error;
+  const isLoading = groupField ? grouped.isLoading : query.isLoading;
+  const problem = error instanceof ApiProblem ? error : undefined;
+  const filterError = problem?.messageFor('filter') ?? (problem?.errors.some((item) => item.field.startsWith('filter')) ? problem.detail : undefined);
+  const mayDelete = can(session.data, definition.name, 'delete');
+  const mayExport = can(session.data, definition.name, 'export');
+  // Rows are selectable only when the role may do some bulk action on them.
+  const canSelect = isTrash ? mayDelete : mayDelete || mayExport || can(session.data, definition.name, 'update');
+  const groupable = groupableFields(definition);
+  const plural = definition.labelPlural.toLowerCase();
 
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="baseline">
-        <Title order={2}>{definition.labelPlural}</Title>
+        <Title order={2}>{isTrash ? `${definition.labelPlural} in the trash` : definition.labelPlural}</Title>
         <Text size="sm" c="dimmed" aria-live="polite">
-          {total !== undefined ? `${total.toLocaleString()} ${total === 1 ? definition.labelSingular.toLowerCase() : definition.labelPlural.toLowerCase()}` : ''}
+          {total !== undefined ? `${total.toLocaleString()} ${total === 1 ? definition.labelSingular.toLowerCase() : plural}` : ''}
         </Text>
       </Group>
       <Group align="flex-start" gap="xs" wrap="wrap">
         <FilterInput value={view.filter} error={filterError} onApply={(filter) => setView({ filter })} example={exampleFilter(definition)} />
         <ColumnChooser definition={definition} columns={view.columns} onChange={(columns) => setView({ columns })} />
+        {groupable.length > 0 && (
+          <Select label="Group by" description="A header per value" placeholder="No grouping" w={170} clearable data={groupable.map((field) => ({ value: field.name, label: field.label }))}
+            value={view.groupBy ?? null} onChange={(value) => setView({ groupBy: value ?? undefined })} comboboxProps={{ withinPortal: true }} />
+        )}
         <ViewsMenu definition={definition} current={view} selected={selected} views={savedViews.data?.data ?? []} canShare={savedViews.data?.canShare ?? false}
-          onPick={(saved) => setParams(writeView(definition, viewOf(definition, saved), saved.id))}
-          onSaved={(saved) => setParams(writeView(definition, viewOf(definition, saved), saved.id))}
+          onPick={(saved) => showSaved(saved)}
+          onSaved={(saved) => showSaved(saved)}
           onDeleted={() => setParams(writeView(definition, view))} />
+        {mayExport && !isTrash && (
+          <Button variant="default" mt={46} onClick={() => void exportCsv(definition, { filter: view.filter.trim() }, view.sort, view.columns)}>Export CSV</Button>
+        )}
+        {mayDelete && (
+          <SegmentedControl mt={46} aria-label="Records or trash" value={isTrash ? 'trash' : 'live'} onChange={(value) => setView({ isTrash: value === 'trash' })}
+            data={[{ value: 'live', label: definition.labelPlural }, { value: 'trash', label: 'Trash' }]} />
+        )}
       </Group>
-      {query.error && !filterError && <Alert color="red" role="alert" title="The records could not be loaded">{describeError(query.error)}</Alert>}
+      <BulkBar definition={definition} selection={selection} total={total} filter={view.filter.trim()} sort={view.sort} columns={view.columns} isTrash={isTrash}
+        recordOf={(id) => byId.get(id)} />
+      {error && !filterError && <Alert color="red" role="alert" title="The records could not be loaded">{describeError(error)}</Alert>}
       {namesOnlySavedView(params) && savedViews.isSuccess && !selected && (
         <Alert color="yellow" title="Saved view not found">It was deleted, or it is someone else’s personal view; the list shows every record.</Alert>
       )}
-      {query.isLoading || isAwaitingView ? <Loader aria-label="Loading records" /> : !query.error && (
-        <RecordTable definition={definition} columns={view.columns} sort={view.sort} rows={rows} labels={labels}
-          canEdit={can(session.data, definition.name, 'update')} hasMore={Boolean(hasNextPage)} isFetchingMore={isFetchingNextPage}
-          onNeedMore={needMore} onSort={(field) => setView({ sort: nextSort(view.sort, field) })} onSaved={replaceRecord} />
+      {isLoading || isAwaitingView ? <Loader aria-label="Loading records" /> : !error && (
+        <RecordTable definition={definition} columns={view.columns} sort={view.sort} items={items} labels={labels}
+          canEdit={!isTrash && can(session.data, definition.name, 'update')} isFetchingMore={groupField ? grouped.isFetchingMore : isFetchingNextPage}
+          onNeedMore={(groupKey) => (groupKey === undefined ? needMore() : grouped.needMore(groupKey))} selection={canSelect ? selection : undefined} onToggleGroup={grouped.toggleGroup}
+          onSort={(field) => setView({ sort: nextSort(view.sort, field) })} onSaved={groupField ? grouped.replaceRecord : replaceRecord} />
       )}
     </Stack>
   );

@@ -22,6 +22,7 @@ export function Navigation({ session }: { session: Session }) {
     <nav>
       <NavLink component={RouterLink} to="/" label="Home" active={pathname === '/'} />
       {can(session, 'deals', 'read') && link('/deals/board', 'Deal board')}
+      {can(session, 'cases', 'read') && link('/cases/board', 'Case board')}
       {can(session, 'people', 'read') && link('/relationship', 'Relationship')}
       <Divider my={6} />
       {standard.map((object) => link(`/objects/${object.name}`, object.labelPlural))}
