@@ -9,6 +9,8 @@ export default defineConfig({
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
     globalSetup: ['packages/server/test/global-setup.ts'],
     testTimeout: 30_000,
+    // Browser tests poll the page; on a loaded 2-core machine a second is not always enough.
+    expect: { poll: { timeout: 8_000 } },
     hookTimeout: 60_000,
     pool: 'forks',
   },

@@ -128,6 +128,9 @@ describe('settings in a browser', () => {
     await lifted.focus();
     await page.keyboard.press('Space');
     await expect.poll(() => lifted.getAttribute('aria-pressed')).toBe('true');
+    // The board measures the stages after the pick-up and then announces where the stage is: an
+    // arrow pressed before that goes nowhere.
+    await page.getByText(`Stage ${second} is over the place of ${second}.`).waitFor({ state: 'attached' });
     await page.keyboard.press('ArrowDown');
     await page.getByText(`Stage ${second} is over the place of ${first}.`).waitFor({ state: 'attached' });
     await page.keyboard.press('Space');
