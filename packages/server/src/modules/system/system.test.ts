@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/support/database.js';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { BODY_LIMIT } from '../../app.js';
 
 describe.each(DIALECTS)('operational endpoints on %s', (dialect) => {
   let t: TestApp;
@@ -14,6 +15,21 @@ describe.each(DIALECTS)('operational endpoints on %s', (dialect) => {
     expect((await t.app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ok' });
     const front = await t.app.inject({ method: 'GET', url: '/' });
     expect(front.headers['content-type']).toMatch(/text\/html/);
+  });
+
+  it('is hardened by default: security headers, no cross-origin access, a body limit answered with a problem', async () => {
+    const response = await t.call('GET', '/api/v1/objects/people?limit=1');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toBeDefined();
+    // CORS is closed: neither a simple request nor a preflight from another site is allowed.
+    const cross = await t.call('GET', '/api/v1/objects/people?limit=1', undefined, { origin: 'https://evil.example' });
+    expect(cross.headers['access-control-allow-origin']).toBeUndefined();
+    const preflight = await t.app.inject({ method: 'OPTIONS', url: '/api/v1/objects/people', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    // A body over the limit is refused before it is parsed, with a problem.
+    const oversized = await t.call('POST', '/api/v1/objects/people', { firstName: 'x'.repeat(BODY_LIMIT + 1) });
+    expect(oversized.statusCode).toBe(413);
+    expect(oversized.headers['content-type']).toContain('application/problem+json');
   });
 
   it('counts requests and their latency per route pattern in Prometheus format', async () => {
