@@ -75,7 +75,7 @@ export function EditableValue({ object, field, record, labels, onSaved, mode, ca
   const editor = (
     <Stack gap={6} miw={mode === 'cell' ? 240 : undefined}>
       <FieldEditor field={field} draft={draft} onDraft={setDraft} error={fieldError} autoFocus onKeyDown={onKeyDown} isMultiline={mode === 'inline'}
-        label={mode === 'cell' ? field.label : undefined} size="sm" />
+        label={mode === 'cell' ? field.label : undefined} size="sm" labels={labels} />
       {isConflict && (
         <Alert color="orange" role="alert" p="xs" title="Changed by someone else">
           <Text size="sm">This record changed after you opened it. Your value has not been saved.</Text>
