@@ -55,7 +55,7 @@ describe('the record page in a browser', () => {
     await page.getByRole('tab', { name: 'History' }).click();
     const change = page.getByRole('list', { name: 'History entries' }).locator('[data-change="jobTitle"]').first();
     await expect.poll(() => change.textContent()).toBe(`Job title: ${someone.jobTitle || 'empty'} → Head of Procurement`);
-    expect(await page.getByRole('list', { name: 'History entries' }).locator('li').first().textContent()).toContain('Ada Admin');
+    await expect.poll(() => page.getByRole('list', { name: 'History entries' }).locator('li').first().textContent()).toContain('Ada Admin');
     await screenshot(page, '70-record-history');
 
     // The tab is in the address: a reload opens it again.
@@ -94,6 +94,7 @@ describe('the record page in a browser', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Move to trash' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/changed after you opened it, so it was not moved to the trash/);
     expect(await engine.trashed('people', someone.id)).toBeUndefined();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Reload the person' }).click();
     await expect.poll(() => page.locator('[data-field="city"]').textContent()).toContain('Porto');
 
