@@ -1,4 +1,5 @@
-// A record's fields as a definition list, each editable in place where the user may update.
+// A record's fields as a definition list, each editable in place where the user may update;
+// a related record shows as a link beside its edit button.
 import { Anchor, Card, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { ObjectDescription, RecordValues } from '../api/types';
@@ -21,10 +22,10 @@ export function RecordFields({ definition, record, labels, canEdit, onSaved }: {
           return [
             <dt key={`${field.name}-label`}><Text size="sm" c="dimmed">{field.label}</Text></dt>,
             <dd key={`${field.name}-value`} style={{ margin: 0, minWidth: 0 }} data-field={field.name}>
-              {target ? <Anchor component={Link} to={`/objects/${target}/${value}`} size="sm">{formatValue(field, record, labels)}</Anchor> : (
-                <EditableValue object={definition.name} field={field} record={record} labels={labels} onSaved={onSaved} mode="inline" canEdit={canEdit}
-                  display={<Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{formatValue(field, record, labels) || '—'}</Text>} />
-              )}
+              <EditableValue object={definition.name} field={field} record={record} labels={labels} onSaved={onSaved} mode="inline" canEdit={canEdit}
+                display={target
+                  ? <Anchor component={Link} to={`/objects/${target}/${value}`} size="sm">{formatValue(field, record, labels)}</Anchor>
+                  : <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{formatValue(field, record, labels) || '—'}</Text>} />
             </dd>,
           ];
         })}
