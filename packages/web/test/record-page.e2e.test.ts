@@ -51,6 +51,8 @@ describe('the record page in a browser', () => {
     await input.fill('Head of Procurement');
     await input.press('Enter');
     await expect.poll(() => page.locator('[data-field="jobTitle"]').textContent()).toContain('Head of Procurement');
+    // Who last changed it reads as a name, not a user reference.
+    await expect.poll(() => page.locator('[data-field="updatedBy"]').textContent()).toBe('Ada Admin');
 
     await page.getByRole('tab', { name: 'History' }).click();
     const change = page.getByRole('list', { name: 'History entries' }).locator('[data-change="jobTitle"]').first();

@@ -9,7 +9,7 @@ import type { HistoryEntry, ObjectDescription } from '../api/types';
 import { formatInstant } from '../fields/format';
 import { fetchRelationLabels } from '../fields/relation-labels';
 import { ValueChange } from '../fields/value-change';
-import { useMembers } from '../session/use-members';
+import { actorName, memberNames, useMembers } from '../session/use-members';
 import { historyKey } from './history-key';
 
 /** The rows one save wrote (they share a change id); a page may cut a save in two, so grouping runs over all loaded rows. */
@@ -43,14 +43,9 @@ export default function History({ definition, objects, id }: { definition: Objec
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
-  const names: Record<string, string> = Object.fromEntries((members.data ?? []).map((member) => [member.userId, member.name || member.email]));
+  const names = memberNames(members.data);
   const labels = Object.assign({}, names, ...(query.data?.pages.map((page) => page.labels) ?? []));
-  const who = (actor: string | null) => {
-    if (!actor || actor === 'system') return 'Rapport';
-    const [kind, actorId] = actor.split(':');
-    if (kind === 'apiKey') return 'An API key';
-    return names[actorId] ?? 'A former member';
-  };
+  const who = (actor: string | null) => actorName(actor, names);
   const saves = groupBySave(query.data?.pages.flatMap((page) => page.data) ?? []);
 
   return (
