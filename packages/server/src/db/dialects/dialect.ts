@@ -27,6 +27,12 @@ export interface Dialect {
   jsonArrayFrom(query: SelectQueryBuilder<any, any, any>): RawBuilder<unknown>;
   /** ASCII-case-insensitive LIKE with `\` as escape (both databases fold A–Z only). */
   likeIgnoringAsciiCase(value: Expression<unknown>, pattern: string): RawBuilder<boolean>;
+  /**
+   * Rows of values as a `VALUES` list whose columns have the storage kinds given (PostgreSQL
+   * types a bare parameter as text; SQLite's column affinity converts on store), e.g. for one
+   * `UPDATE … FROM` that writes many rows. Values are converted with `toDb`.
+   */
+  typedValues(rows: readonly (readonly unknown[])[], kinds: readonly StorageKind[]): RawBuilder<Record<string, unknown>>;
   /** True when `error` is a unique-constraint violation. */
   isUniqueViolation(error: unknown): boolean;
   /**

@@ -16,6 +16,11 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 /** Text compared by code point, as SQLite's BINARY collation does. */
 const TEXT = sql`text collate "C"`;
 
+/** Types for CAST, per storage kind (the collation of text is added after the cast). */
+const CAST_TYPES: Record<StorageKind, ReturnType<typeof sql.raw>> = {
+  text: sql.raw('text'), integer: sql.raw('bigint'), float: sql.raw('double precision'), boolean: sql.raw('boolean'), json: sql.raw('jsonb'),
+};
+
 export interface PostgresConnection {
   kysely: Kysely<any>;
   dialect: Dialect;
@@ -83,6 +88,11 @@ export function openPostgres(url: string, poolSize = 10): PostgresConnection {
     likeIgnoringAsciiCase(value: Expression<unknown>, pattern: string) {
       // lower() under the "C" collation folds A–Z only, as SQLite's LIKE does.
       return sql<boolean>`(lower((${value})::text collate "C") like lower((${pattern})::text collate "C") escape '\\')`;
+    },
+
+    typedValues(rows, kinds) {
+      const typed = (value: unknown, kind: StorageKind) => sql`cast(${dialect.toDb(value, kind)} as ${CAST_TYPES[kind]})${kind === 'text' ? sql` collate "C"` : sql``}`;
+      return sql<Record<string, unknown>>`values ${sql.join(rows.map((row) => sql`(${sql.join(row.map((value, i) => typed(value, kinds[i])))})`))}`;
     },
 
     isUniqueViolation(error: unknown) {

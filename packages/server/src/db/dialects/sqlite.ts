@@ -112,6 +112,10 @@ export function openSqlite(path: string): SqliteConnection {
       return sql<boolean>`(${value} like ${pattern} escape '\\')`;
     },
 
+    typedValues(rows, kinds) {
+      return sql<Record<string, unknown>>`values ${sql.join(rows.map((row) => sql`(${sql.join(row.map((value, i) => dialect.toDb(value, kinds[i])))})`))}`;
+    },
+
     isUniqueViolation(error: unknown) {
       const code = (error as { code?: string } | null)?.code;
       return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
