@@ -72,6 +72,11 @@ describe.each(DIALECTS)('database on %s', (dialect) => {
     }
     const other = await b.selectFrom('people').select(['csat', 'rfm_segment']).where('rfm_segment', 'is not', null).execute();
     expect(other).toEqual([]);
+
+    // Only where a column is still empty: the rows that have a value keep it.
+    await updateRows(a, test.database.dialect, 'people', [['csat', 'float']], ids.slice(0, 6).map((id) => ({ id, values: [99] })), { onlyWhereNull: 'csat' });
+    const first = await a.selectFrom('people').select('csat').where('id', 'in', ids.slice(0, 6)).orderBy('id').execute();
+    expect(first.map((row) => Number(row.csat))).toEqual([99, 1.25, 2.25, 99, 4.25, 5.25]);
   });
 
   it('runs transactions that roll back on error', async () => {

@@ -19,10 +19,11 @@ const MAX_VARIABLES = 30_000;
 
 /**
  * Sets `columns` of each row of `table` named by its id, in as few statements as the databases'
- * limits on bound variables allow. Rows that do not exist (or are in another workspace) are left alone.
+ * limits on bound variables allow. Rows that do not exist (or are in another workspace) are left
+ * alone, and so are rows whose `onlyWhereNull` column holds a value.
  * @example await updateRows(ctx.db, ctx.dialect, 'people', [['csat', 'float']], [{ id, values: [80] }]);
  */
-export async function updateRows(db: Kysely<any>, dialect: Dialect, table: string, columns: ColumnKinds, rows: readonly RowValues[]): Promise<void> {
+export async function updateRows(db: Kysely<any>, dialect: Dialect, table: string, columns: ColumnKinds, rows: readonly RowValues[], options: { onlyWhereNull?: string } = {}): Promise<void> {
   if (rows.length === 0) return;
   const names = ['id', ...columns.map(([column]) => column)];
   const kinds: StorageKind[] = ['text', ...columns.map(([, kind]) => kind)];
@@ -31,11 +32,12 @@ export async function updateRows(db: Kysely<any>, dialect: Dialect, table: strin
   for (let start = 0; start < rows.length; start += perStatement) {
     const batch = rows.slice(start, start + perStatement).map((row) => [row.id, ...row.values]);
     // Kysely puts a raw CTE body after AS as it is: the parentheses are ours to write.
-    await db.with(`v(${names.join(', ')})`, () => sql<Record<string, unknown>>`(${dialect.typedValues(batch, kinds)})`)
+    let query = db.with(`v(${names.join(', ')})`, () => sql<Record<string, unknown>>`(${dialect.typedValues(batch, kinds)})`)
       .updateTable(table)
       .from('v')
       .set(assignments)
-      .whereRef(`${table}.id`, '=', 'v.id')
-      .execute();
+      .whereRef(`${table}.id`, '=', 'v.id');
+    if (options.onlyWhereNull) query = query.where(`${table}.${options.onlyWhereNull}`, 'is', null);
+    await query.execute();
   }
 }
