@@ -31,8 +31,7 @@ export async function updateRows(db: Kysely<any>, dialect: Dialect, table: strin
   const assignments = Object.fromEntries(columns.map(([column]) => [column, sql.ref(`v.${column}`)]));
   for (let start = 0; start < rows.length; start += perStatement) {
     const batch = rows.slice(start, start + perStatement).map((row) => [row.id, ...row.values]);
-    // Kysely puts a raw CTE body after AS as it is: the parentheses are ours to write.
-    let query = db.with(`v(${names.join(', ')})`, () => sql<Record<string, unknown>>`(${dialect.typedValues(batch, kinds)})`)
+    let query = db.with(`v(${names.join(', ')})`, () => dialect.typedValues(batch, kinds))
       .updateTable(table)
       .from('v')
       .set(assignments)

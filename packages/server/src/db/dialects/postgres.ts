@@ -2,11 +2,11 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
-import { Kysely, PostgresDialect, sql, type Expression, type SelectQueryBuilder } from 'kysely';
+import { Kysely, PostgresDialect, PrimitiveValueListNode, sql, ValueListNode, type Expression, type SelectQueryBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Dialect, StorageKind } from './dialect.js';
+import { valuesList, type Dialect, type StorageKind } from './dialect.js';
 
 // int8 and numeric arrive as strings by default; ours hold counts, versions and money in minor
 // units, all within 2^53.
@@ -91,8 +91,11 @@ export function openPostgres(url: string, poolSize = 10): PostgresConnection {
     },
 
     typedValues(rows, kinds) {
-      const typed = (value: unknown, kind: StorageKind) => sql`cast(${dialect.toDb(value, kind)} as ${CAST_TYPES[kind]})${kind === 'text' ? sql` collate "C"` : sql``}`;
-      return sql<Record<string, unknown>>`values ${sql.join(rows.map((row) => sql`(${sql.join(row.map((value, i) => typed(value, kinds[i])))})`))}`;
+      // The columns of a VALUES list take one type from all its rows: casts in the first row type
+      // the parameters of the others.
+      const [first, ...rest] = rows.map((row) => row.map((value, i) => dialect.toDb(value, kinds[i])));
+      const typed = first.map((value, i) => sql`cast(${value} as ${CAST_TYPES[kinds[i]]})${kinds[i] === 'text' ? sql` collate "C"` : sql``}`.toOperationNode());
+      return valuesList([ValueListNode.create(typed), ...rest.map((row) => PrimitiveValueListNode.create(row))]);
     },
 
     isUniqueViolation(error: unknown) {
