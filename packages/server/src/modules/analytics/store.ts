@@ -111,23 +111,31 @@ export class MetricsStore {
   /** Refits the population-relative models from every customer's history. */
   async refit(ctx: RequestContext): Promise<StoredModel[]> {
     const asOf = this.now();
-    const buyers = (table: 'person' | 'company') => {
-      const key = table === 'person' ? 'o.person_id' : 'p.company_id';
-      return ctx.db.selectFrom('orders as o').innerJoin('people as p', 'p.id', 'o.person_id')
-        .select([`${key} as id`, (eb) => eb.fn.countAll().as('orders'), (eb) => eb.fn.sum('o.total').as('revenue'), (eb) => eb.fn.max('o.ordered_at').as('last')])
-        .where('o.deleted_at', 'is', null).where('p.deleted_at', 'is', null).where('o.status', 'not in', ['cancelled', 'refunded'])
-        .where(key, 'is not', null).groupBy(key).orderBy(key).execute();
-    };
-    const rfmInput = (rows: Awaited<ReturnType<typeof buyers>>) => rows.map((row) => ({
-      customerId: row.id as string, recencyDays: (asOf.getTime() - Date.parse(row.last as string)) / 86_400_000, frequency: Number(row.orders), monetary: Number(row.revenue ?? 0),
+    // One pass over paid orders, per buyer with their company: people's RFM, companies' (summed
+    // from their people's) and the list of buyers the churn models are fitted to.
+    const buyers = await ctx.db.selectFrom('orders as o').innerJoin('people as p', 'p.id', 'o.person_id')
+      .select(['o.person_id as id', 'p.company_id', (eb) => eb.fn.countAll().as('orders'), (eb) => eb.fn.sum('o.total').as('revenue'), (eb) => eb.fn.max('o.ordered_at').as('last')])
+      .where('o.deleted_at', 'is', null).where('p.deleted_at', 'is', null).where('o.status', 'not in', ['cancelled', 'refunded'])
+      .groupBy(['o.person_id', 'p.company_id']).orderBy('o.person_id').execute();
+    const companies = new Map<string, { orders: number; revenue: number; last: string }>();
+    for (const row of buyers) {
+      if (row.company_id === null) continue;
+      const company = companies.get(row.company_id) ?? { orders: 0, revenue: 0, last: '' };
+      company.orders += Number(row.orders);
+      company.revenue += Number(row.revenue ?? 0);
+      if (row.last > company.last) company.last = row.last;
+      companies.set(row.company_id, company);
+    }
+    const rfmInput = (rows: Iterable<{ id: string; orders: unknown; revenue: unknown; last: string }>) => [...rows].map((row) => ({
+      customerId: row.id, recencyDays: (asOf.getTime() - Date.parse(row.last)) / 86_400_000, frequency: Number(row.orders), monetary: Number(row.revenue ?? 0),
     }));
-    const people = rfmInput(await buyers('person'));
-    const companies = rfmInput(await buyers('company'));
+    const people = rfmInput(buyers as { id: string; orders: unknown; revenue: unknown; last: string }[]);
+    const companyInput = rfmInput([...companies].map(([id, company]) => ({ id, ...company })));
     await this.#saveModel(ctx, 'rfm.people', rfmBreakpoints(people), null, people.length, asOf);
-    await this.#saveModel(ctx, 'rfm.companies', rfmBreakpoints(companies), null, companies.length, asOf);
+    await this.#saveModel(ctx, 'rfm.companies', rfmBreakpoints(companyInput), null, companyInput.length, asOf);
     const members = await campaignSizes(ctx);
     await this.#saveModel(ctx, 'campaigns', { members: Object.fromEntries(members) }, null, members.size, asOf);
-    const churn = await fitChurnModels(ctx, asOf);
+    const churn = await fitChurnModels(ctx, asOf, buyers.map((row) => row.id as string));
     if ('fit' in churn) await this.#saveModel(ctx, 'churn', churn.fit.models, churn.fit.logLikelihood, churn.fit.customers, asOf, churn.fit.details);
     else await this.#saveModel(ctx, 'churn', null, null, 0, asOf);
 
