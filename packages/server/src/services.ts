@@ -5,6 +5,7 @@ import { RecordEngine } from './engine/engine.js';
 import { JobWorker } from './engine/jobs.js';
 import { AccessService } from './modules/access/service.js';
 import { analyticsHooks } from './modules/analytics/hooks.js';
+import { sentimentHooks } from './modules/analytics/sentiment.js';
 import { registerAnalyticsJobs } from './modules/analytics/jobs.js';
 import { AnalyticsService } from './modules/analytics/service.js';
 import { MetricsStore } from './modules/analytics/store.js';
@@ -82,6 +83,7 @@ export function createServices(database: Database, given: ServiceOptions = {}): 
   const workspaces = new WorkspaceService(database, registry, engine);
   const audit = new AuditService(database);
   engine.hooks.register('*', auditHooks(audit));
+  for (const [object, hooks] of Object.entries(sentimentHooks)) engine.hooks.register(object, hooks);
   for (const [object, hooks] of Object.entries(analyticsHooks)) engine.hooks.register(object, hooks);
   const metrics = new MetricsStore(options.now);
   const jobs = new JobWorker(database);

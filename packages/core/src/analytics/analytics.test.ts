@@ -1,8 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocateCampaignCosts, cohortMatrix, periodRetention, costToServe, csat, customerProfits, loyalty, nps, quintiles, referrals, rfm, rfmSegment, whaleCurve } from './index.js';
+import {
+  allocateCampaignCosts, cohortMatrix, cohortsOfCounts, periodRetention, costToServe, csat, csatOfTally, customerProfits, loyalty, nps, npsOfTally, quintiles, referrals, rfm, rfmSegment, whaleCurve,
+} from './index.js';
 
 describe('satisfaction', () => {
+  it('gives the same CSAT and NPS from counts as from the scores', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 5 })), fc.array(fc.integer({ min: 0, max: 10 })), (csatScores, npsScores) => {
+      expect(csatOfTally(csatScores.length, csatScores.filter((s) => s >= 4).length)).toEqual(csat(csatScores));
+      const promoters = npsScores.filter((s) => s >= 9).length;
+      const detractors = npsScores.filter((s) => s <= 6).length;
+      expect(npsOfTally(promoters, npsScores.length - promoters - detractors, detractors)).toEqual(nps(npsScores));
+    }));
+  });
+
+
   it('computes CSAT and its Wilson interval as worked by hand', () => {
     // p = 3/4; z² = 3.8415; centre = (0.75 + 0.4802) / 1.9604 = 0.6275; half = 0.3269.
     expect(csat([5, 4, 2, 5])).toEqual({ csat: 75, answers: 4, satisfied: 3, interval: { low: 30.1, high: 95.4 } });
@@ -102,6 +114,31 @@ describe('cohort retention', () => {
       { month: '2026-02', base: 2, retained: 1, retention: 50, churn: 50 },
       { month: '2026-03', base: 2, retained: 0, retention: 0, churn: 100 },
     ]);
+  });
+
+  it('gives the same matrix and monthly retention from counts of buyers as from the purchases', () => {
+    const purchase = fc.record({ customerId: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), at: fc.date({ min: new Date('2025-01-01'), max: new Date('2026-08-31'), noInvalidDate: true }).map((d) => d.toISOString()) });
+    fc.assert(fc.property(fc.array(purchase, { maxLength: 60 }), (purchases) => {
+      const until = '2026-06-30T23:59:59.999Z';
+      // What the database counts: each customer's months (up to until's), their first, and whether they bought the month before.
+      const months = new Map<string, Set<string>>();
+      for (const p of purchases) if (p.at.slice(0, 7) <= until.slice(0, 7)) months.set(p.customerId, (months.get(p.customerId) ?? new Set()).add(p.at.slice(0, 7)));
+      const index = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+      const cells = new Map<string, { first: string; month: string; customers: number; kept: number }>();
+      for (const set of months.values()) {
+        const first = [...set].sort()[0];
+        for (const month of set) {
+          const cell = cells.get(`${first}|${month}`) ?? { first, month, customers: 0, kept: 0 };
+          cell.customers += 1;
+          if ([...set].some((other) => index(other) === index(month) - 1)) cell.kept += 1;
+          cells.set(`${first}|${month}`, cell);
+        }
+      }
+      const perMonth = (pick: 'customers' | 'kept') => [...new Set([...cells.values()].map((c) => c.month))]
+        .map((month) => ({ month, customers: [...cells.values()].filter((c) => c.month === month).reduce((sum, c) => sum + c[pick], 0) }));
+      const counted = cohortsOfCounts({ cohorts: [...cells.values()], buyers: perMonth('customers'), retained: perMonth('kept') }, until);
+      expect(counted).toEqual({ cohorts: cohortMatrix(purchases, until), monthly: periodRetention(purchases, until) });
+    }));
   });
 
   it('starts every cohort at 100 %', () => {

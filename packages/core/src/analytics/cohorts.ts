@@ -92,3 +92,48 @@ export function periodRetention(purchases: readonly Purchase[], until: string): 
   }
   return rows;
 }
+
+/** Buyers counted by the database, for `cohortsOfCounts`; months are `YYYY-MM`. */
+export interface RetentionCounts {
+  /** Customers whose first purchase was in `first` who bought in `month`. */
+  cohorts: readonly { first: string; month: string; customers: number }[];
+  /** Customers who bought in each month. */
+  buyers: readonly { month: string; customers: number }[];
+  /** Customers who bought in each month and in the month before. */
+  retained: readonly { month: string; customers: number }[];
+}
+
+/**
+ * The cohort matrix and month-over-month retention from counts of buyers (all months up to
+ * `until`'s): the same rows as `cohortMatrix` and `periodRetention` over the purchases counted.
+ * @example cohortsOfCounts({ cohorts: [{ first: '2026-01', month: '2026-01', customers: 2 }], buyers: [{ month: '2026-01', customers: 2 }], retained: [] }, '2026-01-31T00:00:00Z')
+ */
+export function cohortsOfCounts(counts: RetentionCounts, until: string): { cohorts: CohortRow[]; monthly: PeriodRetention[] } {
+  const last = monthIndex(until);
+  const cells = new Map<number, Map<number, number>>();
+  for (const { first, month, customers } of counts.cohorts) {
+    const row = cells.get(monthIndex(first)) ?? new Map<number, number>();
+    row.set(monthIndex(month), customers);
+    cells.set(monthIndex(first), row);
+  }
+  const cohorts = [...cells.entries()].sort(([a], [b]) => a - b).map(([first, row]) => {
+    const size = row.get(first) ?? 0;
+    return {
+      cohort: monthLabel(first),
+      size,
+      retention: Array.from({ length: last - first + 1 }, (_, k) => Math.round((1000 * (row.get(first + k) ?? 0)) / size) / 10),
+    };
+  });
+  const buyers = new Map(counts.buyers.map(({ month, customers }) => [monthIndex(month), customers]));
+  const retained = new Map(counts.retained.map(({ month, customers }) => [monthIndex(month), customers]));
+  const monthly: PeriodRetention[] = [];
+  if (buyers.size > 0) {
+    for (let month = Math.min(...buyers.keys()) + 1; month <= last; month++) {
+      const base = buyers.get(month - 1) ?? 0;
+      const kept = retained.get(month) ?? 0;
+      const retention = base ? Math.round((1000 * kept) / base) / 10 : null;
+      monthly.push({ month: monthLabel(month), base, retained: kept, retention, churn: retention === null ? null : Math.round((1000 - retention * 10)) / 10 });
+    }
+  }
+  return { cohorts, monthly };
+}

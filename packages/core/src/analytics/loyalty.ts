@@ -27,44 +27,71 @@ export interface LoyaltySummary {
 
 const DAY_MS = 86_400_000;
 
+/** One customer's purchases summed up: what loyalty needs of them. */
+export interface CustomerPurchases {
+  purchases: number;
+  /** ISO 8601 instants of the first and last purchase. */
+  first: string;
+  last: string;
+  /** Minor units: all purchases, and the first one (the earliest; one of them if several share its instant). */
+  revenue: number;
+  firstRevenue: number;
+}
+
 /**
  * Loyalty figures of a set of purchases, as of an instant.
  * @example loyalty([{ customerId: 'a', at: '2026-01-01T00:00:00Z', revenue: 100 }], '2026-01-31T00:00:00Z')
  */
 export function loyalty(sales: readonly Sale[], asOf: string): LoyaltySummary {
-  const byCustomer = new Map<string, Sale[]>();
-  for (const sale of sales) byCustomer.set(sale.customerId, [...(byCustomer.get(sale.customerId) ?? []), sale]);
-  const customers = byCustomer.size;
-  if (customers === 0) {
-    return { customers, purchases: 0, repeatPurchaseRate: null, purchaseFrequency: null, meanInterPurchaseDays: null, meanTenureDays: null, returningRevenueShare: null };
+  const byCustomer = new Map<string, CustomerPurchases>();
+  for (const sale of sales) {
+    const customer = byCustomer.get(sale.customerId);
+    if (!customer) {
+      byCustomer.set(sale.customerId, { purchases: 1, first: sale.at, last: sale.at, revenue: sale.revenue, firstRevenue: sale.revenue });
+      continue;
+    }
+    customer.purchases += 1;
+    customer.revenue += sale.revenue;
+    if (Date.parse(sale.at) < Date.parse(customer.first)) [customer.first, customer.firstRevenue] = [sale.at, sale.revenue];
+    if (Date.parse(sale.at) > Date.parse(customer.last)) customer.last = sale.at;
+  }
+  return loyaltyOfCustomers([...byCustomer.values()], asOf);
+}
+
+/**
+ * Loyalty figures from each customer's purchases summed up (as a database can sum them per customer).
+ * @example loyaltyOfCustomers([{ purchases: 2, first: '2026-01-01T00:00:00Z', last: '2026-01-11T00:00:00Z', revenue: 150, firstRevenue: 100 }], '2026-01-31T00:00:00Z')
+ */
+export function loyaltyOfCustomers(customers: readonly CustomerPurchases[], asOf: string): LoyaltySummary {
+  if (customers.length === 0) {
+    return { customers: 0, purchases: 0, repeatPurchaseRate: null, purchaseFrequency: null, meanInterPurchaseDays: null, meanTenureDays: null, returningRevenueShare: null };
   }
   const now = Date.parse(asOf);
+  let purchases = 0;
   let repeaters = 0;
   let gapSum = 0;
   let tenureSum = 0;
   let returningRevenue = 0;
   let revenue = 0;
-  for (const list of byCustomer.values()) {
-    const times = list.map((s) => Date.parse(s.at)).sort((a, b) => a - b);
-    const first = [...list].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0];
-    tenureSum += (now - times[0]) / DAY_MS;
-    for (const sale of list) {
-      revenue += sale.revenue;
-      if (sale !== first) returningRevenue += sale.revenue;
-    }
-    if (times.length >= 2) {
+  for (const customer of customers) {
+    const first = Date.parse(customer.first);
+    purchases += customer.purchases;
+    tenureSum += (now - first) / DAY_MS;
+    revenue += customer.revenue;
+    returningRevenue += customer.revenue - customer.firstRevenue;
+    if (customer.purchases >= 2) {
       repeaters++;
-      gapSum += (times[times.length - 1] - times[0]) / DAY_MS / (times.length - 1);
+      gapSum += (Date.parse(customer.last) - first) / DAY_MS / (customer.purchases - 1);
     }
   }
   const round = (value: number) => Math.round(value * 10) / 10;
   return {
-    customers,
-    purchases: sales.length,
-    repeatPurchaseRate: round((100 * repeaters) / customers),
-    purchaseFrequency: round(sales.length / customers),
+    customers: customers.length,
+    purchases,
+    repeatPurchaseRate: round((100 * repeaters) / customers.length),
+    purchaseFrequency: round(purchases / customers.length),
     meanInterPurchaseDays: repeaters ? round(gapSum / repeaters) : null,
-    meanTenureDays: round(tenureSum / customers),
+    meanTenureDays: round(tenureSum / customers.length),
     returningRevenueShare: revenue ? round((100 * returningRevenue) / revenue) : null,
   };
 }

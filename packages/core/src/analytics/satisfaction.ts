@@ -37,8 +37,15 @@ export interface NpsSummary {
  * @example csat([5, 4, 2, 5]) // { csat: 75, answers: 4, satisfied: 3, interval: { low: 30.1, high: 95.4 } }
  */
 export function csat(scores: readonly number[]): CsatSummary {
-  const answers = scores.length;
-  const satisfied = scores.filter((score) => score >= 4).length;
+  return csatOfTally(scores.length, scores.filter((score) => score >= 4).length);
+}
+
+/**
+ * CSAT from counts alone: how many answered and how many of them were satisfied (4 or 5), as a
+ * database can count them.
+ * @example csatOfTally(4, 3) // the same as csat([5, 4, 2, 5])
+ */
+export function csatOfTally(answers: number, satisfied: number): CsatSummary {
   if (answers === 0) return { csat: null, answers, satisfied, interval: null };
   const p = satisfied / answers;
   const z2 = Z95 * Z95;
@@ -57,10 +64,17 @@ export function npsCategory(score: number): 'promoter' | 'passive' | 'detractor'
  * @example nps([10, 9, 8, 3]) // { nps: 25, promoters: 2, passives: 1, detractors: 1, … }
  */
 export function nps(scores: readonly number[]): NpsSummary {
-  const answers = scores.length;
   const promoters = scores.filter((s) => npsCategory(s) === 'promoter').length;
   const detractors = scores.filter((s) => npsCategory(s) === 'detractor').length;
-  const passives = answers - promoters - detractors;
+  return npsOfTally(promoters, scores.length - promoters - detractors, detractors);
+}
+
+/**
+ * NPS from counts of promoters, passives and detractors.
+ * @example npsOfTally(2, 1, 1) // the same as nps([10, 9, 8, 3])
+ */
+export function npsOfTally(promoters: number, passives: number, detractors: number): NpsSummary {
+  const answers = promoters + passives + detractors;
   if (answers === 0) return { nps: null, answers, promoters, passives, detractors, interval: null };
   const p = promoters / answers;
   const d = detractors / answers;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../../test/support/database.js';
 import { ScopeViolation } from './scope.js';
+import { updateRows } from './update-rows.js';
 import { GLOBAL_TABLES, WORKSPACE_TABLES } from './tables.js';
 
 describe.each(DIALECTS)('database on %s', (dialect) => {
@@ -44,6 +45,38 @@ describe.each(DIALECTS)('database on %s', (dialect) => {
     const now = new Date().toISOString();
     await expect(a.insertInto('tags').values({ workspace_id: 'ws-b', id: 'x', name: 'x', created_at: now, updated_at: now }).execute()).rejects.toThrow(ScopeViolation);
     await expect(sql`select * from tags`.execute(a)).rejects.toThrow(ScopeViolation);
+  });
+
+  it('updates many rows in one statement per batch, typed as stored, in the workspace only', async () => {
+    const a = test.database.forWorkspace('ws-u-a-' + dialect);
+    const b = test.database.forWorkspace('ws-u-b-' + dialect);
+    const now = new Date().toISOString();
+    // More rows than one statement's bound variables allow: two statements.
+    const ids = Array.from({ length: 6_000 }, (_, i) => `u-${String(i).padStart(5, '0')}`);
+    for (const db of [a, b]) {
+      for (let i = 0; i < ids.length; i += 1_000) {
+        await db.insertInto('people').values(ids.slice(i, i + 1_000).map((id) => ({ id, first_name: id, created_at: now, updated_at: now }))).execute();
+      }
+    }
+    const columns = [['csat', 'float'], ['clv', 'integer'], ['rfm_segment', 'text'], ['metrics_detail', 'json']] as const;
+    const rows = ids.map((id, i) => ({ id, values: [i % 3 === 0 ? null : i + 0.25, i * 7 - 50, `s-${i}`, { reasons: [`row ${i}`], n: i }] }));
+    await updateRows(a, test.database.dialect, 'people', columns, [...rows, { id: 'missing', values: [1, 1, 'x', {}] }]);
+
+    const stored = await a.selectFrom('people').select(['id', 'csat', 'clv', 'rfm_segment', 'metrics_detail']).orderBy('id').execute();
+    expect(stored).toHaveLength(ids.length);
+    for (const [i, row] of stored.entries()) {
+      expect(row.csat === null ? null : Number(row.csat)).toBe(i % 3 === 0 ? null : i + 0.25);
+      expect(Number(row.clv)).toBe(i * 7 - 50);
+      expect(row.rfm_segment).toBe(`s-${i}`);
+      expect(test.database.dialect.fromDb(row.metrics_detail, 'json')).toEqual({ reasons: [`row ${i}`], n: i });
+    }
+    const other = await b.selectFrom('people').select(['csat', 'rfm_segment']).where('rfm_segment', 'is not', null).execute();
+    expect(other).toEqual([]);
+
+    // Only where a column is still empty: the rows that have a value keep it.
+    await updateRows(a, test.database.dialect, 'people', [['csat', 'float']], ids.slice(0, 6).map((id) => ({ id, values: [99] })), { onlyWhereNull: 'csat' });
+    const first = await a.selectFrom('people').select('csat').where('id', 'in', ids.slice(0, 6)).orderBy('id').execute();
+    expect(first.map((row) => Number(row.csat))).toEqual([99, 1.25, 2.25, 99, 4.25, 5.25]);
   });
 
   it('runs transactions that roll back on error', async () => {

@@ -1,6 +1,6 @@
 // What differs between SQLite and PostgreSQL, behind one interface (Kysely's own pattern).
 // The rest of the server never asks which database it is on.
-import type { Expression, Kysely, RawBuilder, SelectQueryBuilder } from 'kysely';
+import { ParensNode, ValuesNode, type Expression, type Kysely, type PrimitiveValueListNode, type RawBuilder, type SelectQueryBuilder, type ValueListNode } from 'kysely';
 
 /** How a value is stored: the engine converts at this boundary only. */
 export type StorageKind = 'text' | 'integer' | 'float' | 'boolean' | 'json';
@@ -27,6 +27,12 @@ export interface Dialect {
   jsonArrayFrom(query: SelectQueryBuilder<any, any, any>): RawBuilder<unknown>;
   /** ASCII-case-insensitive LIKE with `\` as escape (both databases fold A–Z only). */
   likeIgnoringAsciiCase(value: Expression<unknown>, pattern: string): RawBuilder<boolean>;
+  /**
+   * Rows of values as a parenthesised `VALUES` list whose columns have the storage kinds given
+   * (PostgreSQL types a bare parameter as text; SQLite's column affinity converts on store),
+   * e.g. for one `UPDATE … FROM` that writes many rows. Values are converted with `toDb`.
+   */
+  typedValues(rows: readonly (readonly unknown[])[], kinds: readonly StorageKind[]): Expression<Record<string, unknown>>;
   /** True when `error` is a unique-constraint violation. */
   isUniqueViolation(error: unknown): boolean;
   /**
@@ -42,6 +48,20 @@ export interface Dialect {
   bulkInsert(table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void>;
   /** Closes the connection(s). */
   close(): Promise<void>;
+}
+
+/**
+ * `(VALUES …)` from rows already built as nodes. A row of plain values is one node whose values
+ * are bound as they are: thousands of them cost Kysely no node, transform or freeze apiece.
+ */
+export function valuesList(rows: readonly (PrimitiveValueListNode | ValueListNode)[]): Expression<Record<string, unknown>> {
+  const node = ParensNode.create(ValuesNode.create(rows));
+  return {
+    get expressionType() {
+      return undefined;
+    },
+    toOperationNode: () => node,
+  };
 }
 
 /** Escapes `%`, `_` and `\` for a LIKE pattern with `\` as escape character. */

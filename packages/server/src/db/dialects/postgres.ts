@@ -2,11 +2,11 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
-import { Kysely, PostgresDialect, sql, type Expression, type SelectQueryBuilder } from 'kysely';
+import { Kysely, PostgresDialect, PrimitiveValueListNode, sql, ValueListNode, type Expression, type SelectQueryBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Dialect, StorageKind } from './dialect.js';
+import { valuesList, type Dialect, type StorageKind } from './dialect.js';
 
 // int8 and numeric arrive as strings by default; ours hold counts, versions and money in minor
 // units, all within 2^53.
@@ -15,6 +15,11 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
 /** Text compared by code point, as SQLite's BINARY collation does. */
 const TEXT = sql`text collate "C"`;
+
+/** Types for CAST, per storage kind (the collation of text is added after the cast). */
+const CAST_TYPES: Record<StorageKind, ReturnType<typeof sql.raw>> = {
+  text: sql.raw('text'), integer: sql.raw('bigint'), float: sql.raw('double precision'), boolean: sql.raw('boolean'), json: sql.raw('jsonb'),
+};
 
 export interface PostgresConnection {
   kysely: Kysely<any>;
@@ -83,6 +88,14 @@ export function openPostgres(url: string, poolSize = 10): PostgresConnection {
     likeIgnoringAsciiCase(value: Expression<unknown>, pattern: string) {
       // lower() under the "C" collation folds A–Z only, as SQLite's LIKE does.
       return sql<boolean>`(lower((${value})::text collate "C") like lower((${pattern})::text collate "C") escape '\\')`;
+    },
+
+    typedValues(rows, kinds) {
+      // The columns of a VALUES list take one type from all its rows: casts in the first row type
+      // the parameters of the others.
+      const [first, ...rest] = rows.map((row) => row.map((value, i) => dialect.toDb(value, kinds[i])));
+      const typed = first.map((value, i) => sql`cast(${value} as ${CAST_TYPES[kinds[i]]})${kinds[i] === 'text' ? sql` collate "C"` : sql``}`.toOperationNode());
+      return valuesList([ValueListNode.create(typed), ...rest.map((row) => PrimitiveValueListNode.create(row))]);
     },
 
     isUniqueViolation(error: unknown) {

@@ -2,9 +2,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql, type Expression, type SelectQueryBuilder, type SqliteDatabase } from 'kysely';
+import { Kysely, PrimitiveValueListNode, SqliteDialect, sql, type Expression, type SelectQueryBuilder, type SqliteDatabase } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/sqlite';
-import type { Dialect, StorageKind } from './dialect.js';
+import { valuesList, type Dialect, type StorageKind } from './dialect.js';
 
 const STATEMENT_CACHE_SIZE = 500;
 /** SQLite allows 32,766 bound variables per statement; stay well under. */
@@ -110,6 +110,10 @@ export function openSqlite(path: string): SqliteConnection {
 
     likeIgnoringAsciiCase(value: Expression<unknown>, pattern: string) {
       return sql<boolean>`(${value} like ${pattern} escape '\\')`;
+    },
+
+    typedValues(rows, kinds) {
+      return valuesList(rows.map((row) => PrimitiveValueListNode.create(row.map((value, i) => dialect.toDb(value, kinds[i])))));
     },
 
     isUniqueViolation(error: unknown) {

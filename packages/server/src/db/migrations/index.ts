@@ -4,6 +4,7 @@ import * as identity from './0002-identity.js';
 import * as analytics from './0003-analytics.js';
 import * as views from './0004-views.js';
 import * as deferredIndexes from './0005-deferred-indexes.js';
+import * as textSentiment from './0006-text-sentiment.js';
 import type { MigrationContext } from './builder.js';
 
 export interface RapportMigration {
@@ -16,4 +17,5 @@ export const MIGRATIONS: Readonly<Record<string, RapportMigration>> = {
   '0003-analytics': analytics,
   '0004-views': views,
   '0005-deferred-indexes': deferredIndexes,
+  '0006-text-sentiment': textSentiment,
 };

@@ -4,6 +4,7 @@
 // person's metrics depend only on their data, never on how the chunk was cut.
 import type { Touch } from '@rapport/core';
 import type { RequestContext } from '../../engine/context.js';
+import { commentSentiment, noteText, sentimentOf, type ScoredTexts } from './sentiment.js';
 
 export interface OrderFact { at: string; total: number; cost: number; list: number; discount: number; viaCampaign: boolean }
 export interface AnswerFact { kind: 'nps' | 'csat'; score: number; at: string; comment: string | null }
@@ -19,8 +20,8 @@ export interface Evidence {
   campaigns: { sent: number; engaged: number };
   answers: AnswerFact[];
   touches: Touch[];
-  /** Notes about the person and their survey comments: the texts whose tone counts. */
-  texts: string[];
+  /** The tone of their survey comments, then of the notes about them: the texts whose tone counts. */
+  sentiments: number[];
   deals: DealFact[];
 }
 
@@ -57,20 +58,30 @@ export async function campaignSizes(ctx: RequestContext, campaignIds?: readonly 
   return sizes;
 }
 
+export interface EvidenceChunk {
+  /** Per person, in the order of the people's ids. */
+  people: Map<string, Evidence>;
+  /** Texts that had no stored tone and were scored now: to be stored with the metrics. */
+  scored: ScoredTexts;
+}
+
 /**
  * Evidence for each of `personIds` (people that do not exist or are trashed are left out). Every
  * query finds rows through the table's person index, whatever the workspace's size.
  */
-export async function loadEvidence(ctx: RequestContext, personIds: readonly string[], options: { campaignSizes?: Map<string, number> } = {}): Promise<Map<string, Evidence>> {
+export async function loadEvidence(ctx: RequestContext, personIds: readonly string[], options: { campaignSizes?: Map<string, number> } = {}): Promise<EvidenceChunk> {
   const result = new Map<string, Evidence>();
-  if (personIds.length === 0) return result;
+  const scored: ScoredTexts = { notes: [], comments: [] };
+  if (personIds.length === 0) return { people: result, scored };
   const db = ctx.db;
   const ids = [...personIds];
-  const people = await db.selectFrom('people').select(['id', 'company_id']).where('id', 'in', ids).where('deleted_at', 'is', null).execute();
-  for (const row of people) {
+  const people = new Map((await db.selectFrom('people').select(['id', 'company_id']).where('id', 'in', ids).where('deleted_at', 'is', null).execute()).map((row) => [row.id as string, row]));
+  for (const id of ids) {
+    const row = people.get(id);
+    if (!row || result.has(id)) continue;
     result.set(row.id, {
       personId: row.id, companyId: row.company_id ?? null, orders: [], supportMinutes: 0, campaignCost: 0,
-      campaigns: { sent: 0, engaged: 0 }, answers: [], touches: [], texts: [], deals: [],
+      campaigns: { sent: 0, engaged: 0 }, answers: [], touches: [], sentiments: [], deals: [],
     });
   }
   const of = (id: string) => result.get(id);
@@ -116,13 +127,19 @@ export async function loadEvidence(ctx: RequestContext, personIds: readonly stri
     if (ENGAGED.has(row.status)) evidence.campaigns.engaged += 1;
   }
 
-  const answers = await db.selectFrom('survey_responses').select(['person_id', 'kind', 'score', 'responded_at', 'comment'])
+  const answers = await db.selectFrom('survey_responses').select(['id', 'person_id', 'kind', 'score', 'responded_at', 'comment', 'comment_sentiment'])
     .where('person_id', 'in', ids).where('deleted_at', 'is', null).orderBy('person_id').orderBy('responded_at').orderBy('id').execute();
   for (const row of answers) {
     const evidence = of(row.person_id);
     if (!evidence) continue;
     evidence.answers.push({ kind: row.kind, score: num(row.score), at: row.responded_at, comment: row.comment ?? null });
-    if (row.comment) evidence.texts.push(row.comment);
+    if (!row.comment) continue;
+    let tone = row.comment_sentiment === null ? null : Number(row.comment_sentiment);
+    if (tone === null) {
+      tone = commentSentiment(row.comment)!;
+      scored.comments.push({ id: row.id, values: [tone] });
+    }
+    evidence.sentiments.push(tone);
   }
 
   const touches = await db.selectFrom('interaction_participants as p').innerJoin('interactions as i', 'i.id', 'p.interaction_id')
@@ -144,9 +161,18 @@ export async function loadEvidence(ctx: RequestContext, personIds: readonly stri
     });
   }
 
-  const notes = (await db.selectFrom('notes').select(['person_id', 'title', 'body', 'created_at', 'id'])
+  const notes = (await db.selectFrom('notes').select(['person_id', 'title', 'body', 'sentiment', 'created_at', 'id'])
     .where('person_id', 'in', ids).where('deleted_at', 'is', null).execute()).sort(by('person_id', 'created_at', 'id'));
-  for (const row of notes) of(row.person_id)?.texts.push([row.title, row.body].filter(Boolean).join('. '));
+  for (const row of notes) {
+    const evidence = of(row.person_id);
+    if (!evidence) continue;
+    let tone = row.sentiment === null ? null : Number(row.sentiment);
+    if (tone === null) {
+      tone = sentimentOf(noteText(row.title, row.body));
+      scored.notes.push({ id: row.id, values: [tone] });
+    }
+    evidence.sentiments.push(tone);
+  }
 
   const deals = (await db.selectFrom('deals').select(['id', 'person_id', 'status', 'lost_reason'])
     .where('person_id', 'in', ids).where('deleted_at', 'is', null).execute()).sort(by('person_id', 'id'));
@@ -164,5 +190,5 @@ export async function loadEvidence(ctx: RequestContext, personIds: readonly stri
   for (const row of deals) {
     of(row.person_id)?.deals.push({ id: row.id, negotiated: lowered.has(row.id) || (row.status === 'lost' && PRICE_WORDS.test(row.lost_reason ?? '')) });
   }
-  return result;
+  return { people: result, scored };
 }

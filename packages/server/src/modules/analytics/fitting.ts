@@ -1,7 +1,7 @@
 // Fits a workspace's churn models: BG/NBD on every buyer's repeat-purchase summary (x, t_x, T in
 // weeks) and Gamma-Gamma on repeat buyers' mean spend, by maximum likelihood (@rapport/core).
 //
-// Buyers are read in pages of ids, so a million of them never sit in memory as orders. Above
+// Buyers' orders are read in pages of ids, so a million of them never sit in memory as orders. Above
 // SAMPLE_LIMIT buyers the fit uses a systematic sample (every k-th buyer by id): the estimates of
 // four parameters from 100,000 customers are as good as from all of them, and a refit stays in
 // seconds. The fitted parameters, their log-likelihood and how many customers informed them are
@@ -35,23 +35,15 @@ export type ChurnFitOutcome = { fit: ChurnFit } | { skipped: string };
 
 const UNPAID_STATUSES = ['cancelled', 'refunded'];
 
-/** Every buyer's weekly summary (or every k-th buyer's, above the sample limit). */
-async function summaries(ctx: RequestContext, asOf: number): Promise<{ buyers: number; sampled: boolean; repeat: RepeatSummary[]; spend: SpendSummary[] }> {
-  const buyersOf = () => ctx.db.selectFrom('orders as o').innerJoin('people as p', 'p.id', 'o.person_id')
-    .where('o.deleted_at', 'is', null).where('p.deleted_at', 'is', null).where('o.status', 'not in', UNPAID_STATUSES);
-  const counted = await buyersOf().select((eb) => eb.fn.count('o.person_id').distinct().as('n')).executeTakeFirstOrThrow();
-  const buyers = Number(counted.n);
+/** Every buyer's weekly summary (or every k-th buyer's, above the sample limit); `buyerIds` in id order. */
+async function summaries(ctx: RequestContext, asOf: number, buyerIds: readonly string[]): Promise<{ buyers: number; sampled: boolean; repeat: RepeatSummary[]; spend: SpendSummary[] }> {
+  const buyers = buyerIds.length;
   const step = Math.max(1, Math.ceil(buyers / SAMPLE_LIMIT));
+  const chosenIds = buyerIds.filter((_, index) => index % step === 0);
   const repeat: RepeatSummary[] = [];
   const spend: SpendSummary[] = [];
-  let after = '';
-  let index = 0;
-  for (;;) {
-    const ids = (await buyersOf().select('o.person_id as id').where('o.person_id', '>', after).groupBy('o.person_id').orderBy('o.person_id').limit(PAGE).execute()).map((row) => row.id as string);
-    if (ids.length === 0) break;
-    after = ids[ids.length - 1];
-    const chosen = ids.filter(() => index++ % step === 0);
-    if (chosen.length === 0) continue;
+  for (let start = 0; start < chosenIds.length; start += PAGE) {
+    const chosen = chosenIds.slice(start, start + PAGE);
     const orders = await ctx.db.selectFrom('orders').select(['person_id', 'ordered_at', 'total'])
       .where('person_id', 'in', chosen).where('deleted_at', 'is', null).where('status', 'not in', UNPAID_STATUSES)
       .orderBy('person_id').orderBy('ordered_at').execute();
@@ -71,9 +63,12 @@ async function summaries(ctx: RequestContext, asOf: number): Promise<{ buyers: n
   return { buyers, sampled: step > 1, repeat, spend };
 }
 
-/** Fits BG/NBD and Gamma-Gamma to the workspace's purchase histories as of `asOf`. */
-export async function fitChurnModels(ctx: RequestContext, asOf: Date): Promise<ChurnFitOutcome> {
-  const { buyers, sampled, repeat, spend } = await summaries(ctx, asOf.getTime());
+/**
+ * Fits BG/NBD and Gamma-Gamma to the workspace's purchase histories as of `asOf`. `buyerIds`:
+ * every live person with a paid order, in id order (the refit has just counted them for RFM).
+ */
+export async function fitChurnModels(ctx: RequestContext, asOf: Date, buyerIds: readonly string[]): Promise<ChurnFitOutcome> {
+  const { buyers, sampled, repeat, spend } = await summaries(ctx, asOf.getTime(), buyerIds);
   const repeatBuyers = repeat.filter((c) => c.x > 0).length;
   if (repeat.length < MIN_BUYERS || repeatBuyers < MIN_REPEAT_BUYERS) {
     return { skipped: `${repeat.length} buyers, ${repeatBuyers} of them repeat buyers: at least ${MIN_BUYERS} and ${MIN_REPEAT_BUYERS} are needed to fit the churn model` };

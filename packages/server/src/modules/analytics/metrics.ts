@@ -6,8 +6,7 @@ import {
   companyStrength, csat, customerType, npsCategory, relationshipStrength, rfmScore,
   type RelationshipStrength, type RfmBreakpoints,
 } from '@rapport/core';
-import winkSentiment from 'wink-sentiment';
-import { predictPurchases, type ChurnModels, type Prediction } from './prediction.js';
+import { predictPurchases, type ChurnModels, type Prediction, type PredictionMemo } from './prediction.js';
 import type { Evidence } from './evidence.js';
 
 export interface Models {
@@ -46,11 +45,6 @@ export interface MetricsDetail {
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 const DAY = 86_400_000;
-
-/** Tone of a text in [−1, 1] (wink-sentiment's normalised score is in [−5, 5]). */
-export function sentimentOf(text: string): number {
-  return Math.max(-1, Math.min(1, winkSentiment(text).normalizedScore / 5));
-}
 
 function satisfaction(answers: Evidence['answers']) {
   const csatScores = answers.filter((a) => a.kind === 'csat').map((a) => a.score);
@@ -91,13 +85,13 @@ function typeOf(evidences: readonly Evidence[], strength: number | null) {
   });
 }
 
-/** One person's metrics. */
-export function personMetrics(evidence: Evidence, models: Models, asOf: number): Metrics {
-  const strength = relationshipStrength({ asOf, touches: evidence.touches, campaigns: evidence.campaigns, sentiments: evidence.texts.map(sentimentOf) });
+/** One person's metrics; `memo` shares model outputs between people scored with the same models at the same instant. */
+export function personMetrics(evidence: Evidence, models: Models, asOf: number, memo?: PredictionMemo): Metrics {
+  const strength = relationshipStrength({ asOf, touches: evidence.touches, campaigns: evidence.campaigns, sentiments: evidence.sentiments });
   const sat = satisfaction(evidence.answers);
   const profit = ledger([evidence], models.supportHourlyCost);
   const rfm = rfmOf(evidence.orders, profit.revenue, models.rfm, asOf);
-  const prediction = predictPurchases(models.churn, evidence.orders.map((o) => ({ at: o.at, value: o.total })), asOf);
+  const prediction = predictPurchases(models.churn, evidence.orders.map((o) => ({ at: o.at, value: o.total })), asOf, memo);
   const type = typeOf([evidence], strength.score);
   const hasBusiness = profit.orders > 0 || profit.costToServe > 0;
   return {

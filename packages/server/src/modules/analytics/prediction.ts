@@ -65,16 +65,29 @@ export function weeklySummary(purchases: readonly Purchase[], asOf: number): { x
 }
 
 /**
+ * P(alive) and expected purchases by purchase summary, for one set of models and one instant:
+ * customers who first bought on the same day with the same repeat pattern share a summary, and
+ * the ₂F₁ of the expectation is the costly part of a prediction.
+ */
+export type PredictionMemo = Map<string, { alive: number; expectedPurchases: number }>;
+
+/**
  * A customer's prediction; only the facts when the workspace has no fitted model yet. The
  * expected value is revenue (minor units): expected purchases × the Gamma-Gamma expected spend
- * per purchase, which for a customer without repeat purchases is the population's mean.
+ * per purchase, which for a customer without repeat purchases is the population's mean. `memo`
+ * must only be shared by predictions from the same models at the same `asOf`.
  */
-export function predictPurchases(models: ChurnModels | null, purchases: readonly Purchase[], asOf: number): Prediction {
+export function predictPurchases(models: ChurnModels | null, purchases: readonly Purchase[], asOf: number, memo?: PredictionMemo): Prediction {
   const facts = purchaseFacts(purchases, asOf);
   const summary = weeklySummary(purchases, asOf);
   if (!models || !summary) return facts;
-  const alive = pAlive(models.bgNbd, summary);
-  const expectedPurchases = conditionalExpectedPurchases(models.bgNbd, summary, models.horizonWeeks);
+  const key = `${summary.x}|${summary.tx}|${summary.T}`;
+  let model = memo?.get(key);
+  if (!model) {
+    model = { alive: pAlive(models.bgNbd, summary), expectedPurchases: conditionalExpectedPurchases(models.bgNbd, summary, models.horizonWeeks) };
+    memo?.set(key, model);
+  }
+  const { alive, expectedPurchases } = model;
   const perPurchase = models.gammaGamma ? expectedAverageValue(models.gammaGamma, { x: summary.x, mean: summary.meanValue }) : Number.NaN;
   const expectedValue = expectedPurchases * perPurchase;
   const percent = Math.round(alive * 100);

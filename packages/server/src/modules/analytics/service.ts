@@ -1,15 +1,17 @@
 // Relationship analytics over the workspace's records (SPEC §7), computed with the pure maths of
 // `@rapport/core` from rows read through the caller's context: workspace scope, record
 // visibility and field hiding apply as everywhere else.
-// So far: satisfaction (CSAT, NPS, monthly series, by agent) and loyalty (repeat purchases,
-// frequency, gaps, tenure, returning revenue) for the workspace, a segment of people (any
-// filter), a person or a company, over a period.
+// Satisfaction (CSAT, NPS, monthly series, by agent), loyalty (repeat purchases, frequency, gaps,
+// tenure, returning revenue, referrals), cohort retention and profitability, for the workspace, a
+// segment of people (any filter), a person or a company, over a period. The database does the
+// counting — answers per month and score, orders per customer, buyers per month — so a report
+// reads a row per month or per customer, never every order or answer.
 import {
-  allocateCampaignCosts, cohortMatrix, csat, customerProfits, loyalty, nps, people, periodRetention, referrals, rfm, whaleCurve,
+  cohortsOfCounts, csatOfTally, customerProfits, loyaltyOfCustomers, npsCategory, npsOfTally, people, referrals, rfm, whaleCurve,
   type CohortRow, type PeriodRetention,
   type CsatSummary, type CustomerProfit, type LoyaltySummary, type NpsSummary, type ReferralSummary, type RfmSegment,
 } from '@rapport/core';
-import type { SelectQueryBuilder } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { RequestContext } from '../../engine/context.js';
 import { compileFilter } from '../../engine/filter-sql.js';
 import { parseRecordFilter } from '../../engine/list-query.js';
@@ -46,53 +48,99 @@ export interface ProfitabilityReport {
   supportHourlyCost: number;
 }
 
-interface Answer {
-  kind: string;
-  score: number;
-  at: string;
-  agentId: string | null;
+/** Answers of one group (a month, an agent) counted by kind and score. */
+class Tally {
+  answers = 0;
+  csatAnswers = 0;
+  satisfied = 0;
+  promoters = 0;
+  passives = 0;
+  detractors = 0;
+
+  add(kind: string, score: number, count: number): void {
+    this.answers += count;
+    if (kind === 'csat') {
+      this.csatAnswers += count;
+      if (score >= 4) this.satisfied += count;
+    } else if (kind === 'nps') {
+      const category = npsCategory(score);
+      if (category === 'promoter') this.promoters += count;
+      else if (category === 'passive') this.passives += count;
+      else this.detractors += count;
+    }
+  }
+
+  get csat(): CsatSummary {
+    return csatOfTally(this.csatAnswers, this.satisfied);
+  }
+
+  get nps(): NpsSummary {
+    return npsOfTally(this.promoters, this.passives, this.detractors);
+  }
 }
+
+const UNPAID = ['cancelled', 'refunded'];
+
+/** `YYYY-MM` of an ISO 8601 instant column (stored as text on both databases). */
+const monthOf = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 7)`;
 
 export class AnalyticsService {
   /** Satisfaction of the scope's customers over the period. */
   async satisfaction(ctx: RequestContext, scope: Scope): Promise<SatisfactionReport> {
-    const answers = await this.#answers(ctx, scope);
-    const summarise = (list: Answer[]) => ({
-      csat: csat(list.filter((a) => a.kind === 'csat').map((a) => a.score)),
-      nps: nps(list.filter((a) => a.kind === 'nps').map((a) => a.score)),
-    });
-    const group = (key: (answer: Answer) => string | null) => {
-      const groups = new Map<string, Answer[]>();
-      for (const answer of answers) {
-        const k = key(answer);
-        if (k !== null) groups.set(k, [...(groups.get(k) ?? []), answer]);
+    await this.#checkScope(ctx, scope);
+    const surveys = ctx.objects.get('surveyResponses')!;
+    const cases = ctx.objects.get('cases')!;
+    let answers = fromObject(ctx, surveys).where('t.deleted_at', 'is', null);
+    if (scope.from) answers = answers.where('t.responded_at', '>=', scope.from);
+    if (scope.to) answers = answers.where('t.responded_at', '<', scope.to);
+    answers = this.#inScope(ctx, scope, answers);
+    const month = monthOf('t.responded_at');
+    const byMonth = await answers.select([month.as('key'), 't.kind', 't.score', (eb) => eb.fn.countAll().as('n')]).groupBy([month, 't.kind', 't.score']).execute();
+    const byAgent = await answers.innerJoin(fromObject(ctx, cases).select(['t.id', 't.assignee_id']).as('c'), 'c.id', 't.case_id')
+      .where('c.assignee_id', 'is not', null)
+      .select(['c.assignee_id as key', 't.kind', 't.score', (eb) => eb.fn.countAll().as('n')]).groupBy(['c.assignee_id', 't.kind', 't.score']).execute();
+    const tally = (rows: { key: string; kind: string; score: unknown; n: unknown }[]) => {
+      const groups = new Map<string, Tally>();
+      for (const row of rows) {
+        let group = groups.get(row.key);
+        if (!group) groups.set(row.key, (group = new Tally()));
+        group.add(row.kind, Number(row.score), Number(row.n));
       }
       return [...groups].sort(([a], [b]) => (a < b ? -1 : 1));
     };
+    const months = tally(byMonth as never);
+    const all = new Tally();
+    for (const row of byMonth) all.add(row.kind, Number(row.score), Number(row.n));
     return {
-      ...summarise(answers),
-      monthly: group((a) => a.at.slice(0, 7)).map(([month, list]) => {
-        const s = summarise(list);
-        return { month, csat: s.csat.csat, nps: s.nps.nps, answers: list.length };
-      }),
-      byAgent: group((a) => a.agentId).map(([agentId, list]) => {
-        const s = summarise(list);
-        return { agentId, csat: s.csat.csat, nps: s.nps.nps, answers: list.length };
-      }),
+      csat: all.csat,
+      nps: all.nps,
+      monthly: months.map(([month, t]) => ({ month, csat: t.csat.csat, nps: t.nps.nps, answers: t.answers })),
+      byAgent: tally(byAgent as never).map(([agentId, t]) => ({ agentId, csat: t.csat.csat, nps: t.nps.nps, answers: t.answers })),
     };
+  }
+
+  /** The scope's paid orders (cancelled and refunded ones left out) in the period. */
+  #paidOrders(ctx: RequestContext, scope: Scope) {
+    let query = fromObject(ctx, ctx.objects.get('orders')!).where('t.deleted_at', 'is', null).where('t.person_id', 'is not', null).where('t.status', 'not in', UNPAID);
+    if (scope.from) query = query.where('t.ordered_at', '>=', scope.from);
+    if (scope.to) query = query.where('t.ordered_at', '<', scope.to);
+    return this.#inScope(ctx, scope, query);
   }
 
   /** Loyalty of the scope's customers from their paid orders in the period (cancelled and refunded ones left out). */
   async loyalty(ctx: RequestContext, scope: Scope): Promise<LoyaltySummary & { referrals: ReferralSummary }> {
     await this.#checkScope(ctx, scope);
-    const paid = () => fromObject(ctx, ctx.objects.get('orders')!).where('t.deleted_at', 'is', null).where('t.person_id', 'is not', null).where('t.status', 'not in', ['cancelled', 'refunded']);
-    let query = paid().select(['t.person_id', 't.ordered_at', 't.total']);
-    if (scope.from) query = query.where('t.ordered_at', '>=', scope.from);
-    if (scope.to) query = query.where('t.ordered_at', '<', scope.to);
-    query = this.#inScope(ctx, scope, query);
-    const rows = await query.execute();
-    const summary = loyalty(rows.map((row) => ({ customerId: row.person_id, at: row.ordered_at, revenue: Number(row.total ?? 0) })), scope.to ?? new Date().toISOString());
+    // Per customer: purchases, first and last, revenue, and the first purchase's revenue.
+    const ranked = this.#paidOrders(ctx, scope).select(['t.person_id', 't.ordered_at', 't.total', sql<number>`row_number() over (partition by t.person_id order by t.ordered_at, t.id)`.as('position')]);
+    const customers = await ctx.db.selectFrom(ranked.as('s')).groupBy('s.person_id').select((eb) => [
+      's.person_id', eb.fn.countAll().as('purchases'), eb.fn.min('s.ordered_at').as('first'), eb.fn.max('s.ordered_at').as('last'),
+      eb.fn.sum('s.total').as('revenue'), eb.fn.sum(sql`case when s.position = 1 then s.total else 0 end`).as('first_revenue'),
+    ]).execute();
+    const summary = loyaltyOfCustomers(customers.map((row) => ({
+      purchases: Number(row.purchases), first: row.first as string, last: row.last as string, revenue: Number(row.revenue ?? 0), firstRevenue: Number(row.first_revenue ?? 0),
+    })), scope.to ?? new Date().toISOString());
     // People the period's customers referred (created in the period), and whether they have bought.
+    const paid = () => fromObject(ctx, ctx.objects.get('orders')!).where('t.deleted_at', 'is', null).where('t.person_id', 'is not', null).where('t.status', 'not in', UNPAID);
     let referred = fromObject(ctx, ctx.objects.get('people')!).select(['t.id', 't.referred_by_id']).where('t.deleted_at', 'is', null).where('t.referred_by_id', 'is not', null);
     if (scope.from) referred = referred.where('t.created_at', '>=', scope.from);
     if (scope.to) referred = referred.where('t.created_at', '<', scope.to);
@@ -106,20 +154,37 @@ export class AnalyticsService {
     }
     return {
       ...summary,
-      referrals: referrals(links.map((link) => ({ referrerId: link.referred_by_id as string, referredId: link.id as string, referredBought: buyers.has(link.id as string) })), rows.map((row) => row.person_id as string)),
+      referrals: referrals(links.map((link) => ({ referrerId: link.referred_by_id as string, referredId: link.id as string, referredBought: buyers.has(link.id as string) })), customers.map((row) => row.person_id as string)),
     };
   }
 
   /** Cohort retention by first-purchase month and month-over-month retention and churn, from paid orders. */
   async retention(ctx: RequestContext, scope: Scope): Promise<{ cohorts: CohortRow[]; monthly: PeriodRetention[] }> {
     await this.#checkScope(ctx, scope);
-    let query = fromObject(ctx, ctx.objects.get('orders')!).select(['t.person_id', 't.ordered_at'])
-      .where('t.deleted_at', 'is', null).where('t.person_id', 'is not', null).where('t.status', 'not in', ['cancelled', 'refunded']);
-    if (scope.from) query = query.where('t.ordered_at', '>=', scope.from);
-    if (scope.to) query = query.where('t.ordered_at', '<', scope.to);
-    const purchases = (await this.#inScope(ctx, scope, query).execute()).map((row) => ({ customerId: row.person_id as string, at: row.ordered_at as string }));
     const until = scope.to ? new Date(Date.parse(scope.to) - 1).toISOString() : new Date().toISOString();
-    return { cohorts: cohortMatrix(purchases, until), monthly: periodRetention(purchases, until) };
+    // The months each customer bought in (up to `until`); over each customer's months, their
+    // first and the one before; then customers counted per (first month, month), with how many
+    // of them bought in the month before too.
+    const month = monthOf('t.ordered_at');
+    const bought = this.#paidOrders(ctx, scope).where(month, '<=', until.slice(0, 7)).select(['t.person_id', month.as('month')]).groupBy(['t.person_id', month]);
+    const index = (column: string) => sql<number>`(cast(substr(${sql.ref(column)}, 1, 4) as integer) * 12 + cast(substr(${sql.ref(column)}, 6, 2) as integer))`;
+    const months = ctx.db.selectFrom(bought.as('b')).select([
+      'b.month', index('b.month').as('position'),
+      sql<string>`min(b.month) over (partition by b.person_id)`.as('first'),
+      sql<number>`lag(${index('b.month')}) over (partition by b.person_id order by b.month)`.as('previous'),
+    ]);
+    const rows = await ctx.db.selectFrom(months.as('m')).groupBy(['m.first', 'm.month'])
+      .select(['m.first', 'm.month', (eb) => eb.fn.countAll().as('n'), sql<number>`sum(case when m.previous = m.position - 1 then 1 else 0 end)`.as('kept')]).execute();
+    const perMonth = (pick: (row: (typeof rows)[number]) => number) => {
+      const totals = new Map<string, number>();
+      for (const row of rows) totals.set(row.month, (totals.get(row.month) ?? 0) + pick(row));
+      return [...totals].map(([key, customers]) => ({ month: key, customers }));
+    };
+    return cohortsOfCounts({
+      cohorts: rows.map((row) => ({ first: row.first, month: row.month, customers: Number(row.n) })),
+      buyers: perMonth((row) => Number(row.n)),
+      retained: perMonth((row) => Number(row.kept)),
+    }, until);
   }
 
   /**
@@ -129,24 +194,24 @@ export class AnalyticsService {
   async profitability(ctx: RequestContext, scope: Scope, options: { supportHourlyCost: number; asOf?: string }): Promise<ProfitabilityReport> {
     await this.#checkScope(ctx, scope);
     if (ctx.access.hiddenFields('orders').includes('costTotal')) throw new Forbidden('profitability needs order costs, which your role does not see');
-    const orders = ctx.objects.get('orders')!;
-    const cases = ctx.objects.get('cases')!;
-    let sales = fromObject(ctx, orders).select(['t.person_id', 't.ordered_at', 't.total', 't.cost_total'])
-      .where('t.deleted_at', 'is', null).where('t.person_id', 'is not', null).where('t.status', 'not in', ['cancelled', 'refunded']);
-    let support = fromObject(ctx, cases).select(['t.person_id', 't.support_minutes']).where('t.deleted_at', 'is', null).where('t.person_id', 'is not', null);
-    if (scope.from) {
-      sales = sales.where('t.ordered_at', '>=', scope.from);
-      support = support.where('t.opened_at', '>=', scope.from);
-    }
-    if (scope.to) {
-      sales = sales.where('t.ordered_at', '<', scope.to);
-      support = support.where('t.opened_at', '<', scope.to);
-    }
-    const saleRows = await this.#inScope(ctx, scope, sales).execute();
-    const supportRows = await this.#inScope(ctx, scope, support).execute();
-    const campaignRows = await this.#inScope(ctx, scope, fromObject(ctx, ctx.objects.get('campaignMembers')!)
-      .innerJoin('campaigns as k', 'k.id', 't.campaign_id').select(['t.campaign_id', 't.person_id', 'k.actual_cost'])
-      .where('t.deleted_at', 'is', null).where('k.deleted_at', 'is', null)).execute();
+    const sales = await this.#paidOrders(ctx, scope).groupBy('t.person_id').select((eb) => [
+      't.person_id', eb.fn.sum('t.total').as('revenue'), eb.fn.sum('t.cost_total').as('cost'), eb.fn.countAll().as('orders'), eb.fn.max('t.ordered_at').as('last'),
+    ]).orderBy('t.person_id').execute();
+    let support = fromObject(ctx, ctx.objects.get('cases')!).where('t.deleted_at', 'is', null).where('t.person_id', 'is not', null);
+    if (scope.from) support = support.where('t.opened_at', '>=', scope.from);
+    if (scope.to) support = support.where('t.opened_at', '<', scope.to);
+    const supportRows = await this.#inScope(ctx, scope, support).groupBy('t.person_id').select((eb) => ['t.person_id', eb.fn.sum('t.support_minutes').as('minutes')]).execute();
+    // Each campaign's actual cost split evenly over its members in scope, the remainder of the
+    // division to the first of them by id (so the shares add up to the cost exactly).
+    const memberships = this.#inScope(ctx, scope, fromObject(ctx, ctx.objects.get('campaignMembers')!)
+      .innerJoin('campaigns as k', 'k.id', 't.campaign_id').where('t.deleted_at', 'is', null).where('k.deleted_at', 'is', null)
+      .select([
+        't.person_id', sql<number>`cast(coalesce(k.actual_cost, 0) as bigint)`.as('cost'),
+        sql<number>`count(*) over (partition by t.campaign_id)`.as('members'),
+        sql<number>`row_number() over (partition by t.campaign_id order by t.person_id)`.as('position'),
+      ]));
+    const shares = await ctx.db.selectFrom(memberships.as('m')).groupBy('m.person_id')
+      .select(['m.person_id', sql<number>`sum(m.cost / m.members + case when m.position <= m.cost % m.members then 1 else 0 end)`.as('share')]).execute();
 
     const ledgers = new Map<string, { customerId: string; revenue: number; costOfGoods: number; supportMinutes: number; campaignCost: number; orders: number; lastOrder: string }>();
     const ledger = (id: string) => {
@@ -154,22 +219,9 @@ export class AnalyticsService {
       if (!entry) ledgers.set(id, (entry = { customerId: id, revenue: 0, costOfGoods: 0, supportMinutes: 0, campaignCost: 0, orders: 0, lastOrder: '' }));
       return entry;
     };
-    for (const row of saleRows) {
-      const entry = ledger(row.person_id);
-      entry.revenue += Number(row.total ?? 0);
-      entry.costOfGoods += Number(row.cost_total ?? 0);
-      entry.orders += 1;
-      if (row.ordered_at > entry.lastOrder) entry.lastOrder = row.ordered_at;
-    }
-    for (const row of supportRows) ledger(row.person_id).supportMinutes += Number(row.support_minutes ?? 0);
-    const byCampaign = new Map<string, { cost: number; memberIds: string[] }>();
-    for (const row of campaignRows) {
-      const campaign = byCampaign.get(row.campaign_id) ?? { cost: Number(row.actual_cost ?? 0), memberIds: [] };
-      campaign.memberIds.push(row.person_id);
-      byCampaign.set(row.campaign_id, campaign);
-    }
-    // Campaign costs are shared by every member, in scope or not; only in-scope shares are kept.
-    for (const [id, share] of allocateCampaignCosts([...byCampaign.values()])) ledger(id).campaignCost += share;
+    for (const row of sales) Object.assign(ledger(row.person_id), { revenue: Number(row.revenue ?? 0), costOfGoods: Number(row.cost ?? 0), orders: Number(row.orders), lastOrder: row.last });
+    for (const row of supportRows) ledger(row.person_id).supportMinutes += Number(row.minutes ?? 0);
+    for (const row of shares) ledger(row.person_id).campaignCost += Number(row.share);
 
     const profits = customerProfits([...ledgers.values()], options.supportHourlyCost);
     const curve = whaleCurve(profits.map((p) => p.profit));
@@ -200,7 +252,6 @@ export class AnalyticsService {
     }
   }
 
-  /** Restricts rows with a `person_id` to the scope's people: one person, a company's, or a segment. */
   /** Narrows a query to the scope's people, matched on `column` (the person a row is about). */
   #inScope<Q extends SelectQueryBuilder<any, any, any>>(ctx: RequestContext, scope: Scope, query: Q, column = 't.person_id'): Q {
     if (scope.personId) return query.where(column, '=', scope.personId) as Q;
@@ -210,19 +261,5 @@ export class AnalyticsService {
     if (scope.filter) segment = segment.where(compileFilter(ctx.db, ctx.dialect, definition, parseRecordFilter(definition, ctx.objects, scope.filter)));
     if (scope.companyId) segment = segment.where('t.company_id', '=', scope.companyId);
     return query.where(column, 'in', segment) as Q;
-  }
-
-  async #answers(ctx: RequestContext, scope: Scope): Promise<Answer[]> {
-    await this.#checkScope(ctx, scope);
-    const surveys = ctx.objects.get('surveyResponses')!;
-    const cases = ctx.objects.get('cases')!;
-    let query = fromObject(ctx, surveys)
-      .leftJoin(fromObject(ctx, cases).select(['t.id', 't.assignee_id']).as('c'), 'c.id', 't.case_id')
-      .select(['t.kind', 't.score', 't.responded_at', 'c.assignee_id'])
-      .where('t.deleted_at', 'is', null);
-    if (scope.from) query = query.where('t.responded_at', '>=', scope.from);
-    if (scope.to) query = query.where('t.responded_at', '<', scope.to);
-    const rows = await this.#inScope(ctx, scope, query).execute();
-    return rows.map((row) => ({ kind: row.kind, score: Number(row.score), at: row.responded_at, agentId: row.assignee_id ?? null }));
   }
 }

@@ -10,15 +10,22 @@
 // exactly what a full recompute at that instant gives.
 import { rfmBreakpoints, type RfmBreakpoints } from '@rapport/core';
 import type { RequestContext } from '../../engine/context.js';
+import type { StorageKind } from '../../db/dialects/dialect.js';
+import { updateRows, type ColumnKinds, type RowValues } from '../../db/update-rows.js';
 import { campaignSizes, loadEvidence, type Evidence } from './evidence.js';
 import { companyMetrics, personMetrics, type Metrics, type Models } from './metrics.js';
 import { fitChurnModels } from './fitting.js';
-import type { ChurnModels } from './prediction.js';
+import type { ChurnModels, PredictionMemo } from './prediction.js';
+import { storeSentiments, type ScoredTexts } from './sentiment.js';
 
 /** What an hour of support costs when the workspace does not say: 40.00 in its currency. */
 export const DEFAULT_SUPPORT_HOURLY_COST = 4000;
 const PEOPLE_CHUNK = 500;
 const COMPANY_CHUNK = 200;
+/** Customers whose metrics a full pass writes per transaction. */
+const WRITE_BATCH = 5_000;
+/** Distinct purchase summaries kept per pass before the memo starts again. */
+const MEMO_LIMIT = 200_000;
 
 export interface StoredModel {
   kind: string;
@@ -41,7 +48,42 @@ const METRIC_COLUMNS = {
   pAlive: 'p_alive', churnRisk: 'churn_risk', customerType: 'customer_type',
 } as const satisfies Record<Exclude<keyof Metrics, 'detail'>, string>;
 
+const COLUMN_KINDS: Record<(typeof METRIC_COLUMNS)[keyof typeof METRIC_COLUMNS], StorageKind> = {
+  relationship_strength: 'float', csat: 'float', nps_category: 'text', rfm_score: 'text', rfm_segment: 'text', clv: 'integer',
+  predicted_purchases: 'float', predicted_clv: 'integer', p_alive: 'float', churn_risk: 'float', customer_type: 'text',
+};
+
+/** What a chunk's write sets, in this order: when, why, then the metrics. */
+const WRITTEN_COLUMNS: ColumnKinds = [
+  ['metrics_at', 'text'], ['metrics_detail', 'json'],
+  ...Object.values(METRIC_COLUMNS).map((column) => [column, COLUMN_KINDS[column]] as const),
+];
+
 const parse = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
+
+type ScoringModels = Models & { companyRfm: RfmBreakpoints | null };
+
+interface Queue {
+  people: RowValues[];
+  companies: RowValues[];
+  scored: ScoredTexts;
+}
+
+const emptyQueue = (): Queue => ({ people: [], companies: [], scored: { notes: [], comments: [] } });
+
+/** What one pass scores with — the models, the instant, the predictions already made at it — and what it has yet to write. */
+interface Scoring {
+  models: ScoringModels;
+  at: Date;
+  memo: PredictionMemo;
+  queued: Queue;
+  writeEvery: number;
+}
+
+interface Scored {
+  evidence: Evidence;
+  metrics: Metrics;
+}
 
 export class MetricsStore {
   constructor(private readonly now: () => Date = () => new Date()) {}
@@ -55,7 +97,7 @@ export class MetricsStore {
     }));
   }
 
-  async #modelsForScoring(ctx: RequestContext): Promise<Models & { companyRfm: RfmBreakpoints | null }> {
+  async #modelsForScoring(ctx: RequestContext): Promise<ScoringModels> {
     const byKind = new Map((await this.models(ctx)).map((m) => [m.kind, m]));
     return {
       rfm: (byKind.get('rfm.people')?.params as RfmBreakpoints | undefined) ?? null,
@@ -69,23 +111,31 @@ export class MetricsStore {
   /** Refits the population-relative models from every customer's history. */
   async refit(ctx: RequestContext): Promise<StoredModel[]> {
     const asOf = this.now();
-    const buyers = (table: 'person' | 'company') => {
-      const key = table === 'person' ? 'o.person_id' : 'p.company_id';
-      return ctx.db.selectFrom('orders as o').innerJoin('people as p', 'p.id', 'o.person_id')
-        .select([`${key} as id`, (eb) => eb.fn.countAll().as('orders'), (eb) => eb.fn.sum('o.total').as('revenue'), (eb) => eb.fn.max('o.ordered_at').as('last')])
-        .where('o.deleted_at', 'is', null).where('p.deleted_at', 'is', null).where('o.status', 'not in', ['cancelled', 'refunded'])
-        .where(key, 'is not', null).groupBy(key).orderBy(key).execute();
-    };
-    const rfmInput = (rows: Awaited<ReturnType<typeof buyers>>) => rows.map((row) => ({
-      customerId: row.id as string, recencyDays: (asOf.getTime() - Date.parse(row.last as string)) / 86_400_000, frequency: Number(row.orders), monetary: Number(row.revenue ?? 0),
+    // One pass over paid orders, per buyer with their company: people's RFM, companies' (summed
+    // from their people's) and the list of buyers the churn models are fitted to.
+    const buyers = await ctx.db.selectFrom('orders as o').innerJoin('people as p', 'p.id', 'o.person_id')
+      .select(['o.person_id as id', 'p.company_id', (eb) => eb.fn.countAll().as('orders'), (eb) => eb.fn.sum('o.total').as('revenue'), (eb) => eb.fn.max('o.ordered_at').as('last')])
+      .where('o.deleted_at', 'is', null).where('p.deleted_at', 'is', null).where('o.status', 'not in', ['cancelled', 'refunded'])
+      .groupBy(['o.person_id', 'p.company_id']).orderBy('o.person_id').execute();
+    const companies = new Map<string, { orders: number; revenue: number; last: string }>();
+    for (const row of buyers) {
+      if (row.company_id === null) continue;
+      const company = companies.get(row.company_id) ?? { orders: 0, revenue: 0, last: '' };
+      company.orders += Number(row.orders);
+      company.revenue += Number(row.revenue ?? 0);
+      if (row.last > company.last) company.last = row.last;
+      companies.set(row.company_id, company);
+    }
+    const rfmInput = (rows: Iterable<{ id: string; orders: unknown; revenue: unknown; last: string }>) => [...rows].map((row) => ({
+      customerId: row.id, recencyDays: (asOf.getTime() - Date.parse(row.last)) / 86_400_000, frequency: Number(row.orders), monetary: Number(row.revenue ?? 0),
     }));
-    const people = rfmInput(await buyers('person'));
-    const companies = rfmInput(await buyers('company'));
+    const people = rfmInput(buyers as { id: string; orders: unknown; revenue: unknown; last: string }[]);
+    const companyInput = rfmInput([...companies].map(([id, company]) => ({ id, ...company })));
     await this.#saveModel(ctx, 'rfm.people', rfmBreakpoints(people), null, people.length, asOf);
-    await this.#saveModel(ctx, 'rfm.companies', rfmBreakpoints(companies), null, companies.length, asOf);
+    await this.#saveModel(ctx, 'rfm.companies', rfmBreakpoints(companyInput), null, companyInput.length, asOf);
     const members = await campaignSizes(ctx);
     await this.#saveModel(ctx, 'campaigns', { members: Object.fromEntries(members) }, null, members.size, asOf);
-    const churn = await fitChurnModels(ctx, asOf);
+    const churn = await fitChurnModels(ctx, asOf, buyers.map((row) => row.id as string));
     if ('fit' in churn) await this.#saveModel(ctx, 'churn', churn.fit.models, churn.fit.logLikelihood, churn.fit.customers, asOf, churn.fit.details);
     else await this.#saveModel(ctx, 'churn', null, null, 0, asOf);
 
@@ -102,47 +152,95 @@ export class MetricsStore {
 
   /** Recomputes and stores the metrics of these people; returns the ids of their companies. */
   async recomputePeople(ctx: RequestContext, personIds: readonly string[]): Promise<string[]> {
-    const models = await this.#modelsForScoring(ctx);
-    return this.#people(ctx, personIds, models, this.now());
-  }
-
-  async #people(ctx: RequestContext, personIds: readonly string[], models: Models, at: Date): Promise<string[]> {
-    const evidence = await loadEvidence(ctx, personIds, { campaignSizes: models.campaignSizes ?? undefined });
-    const companies = new Set<string>();
-    await ctx.dialect.transaction(ctx.db, async (trx) => {
-      for (const item of evidence.values()) {
-        await this.#write(trx, 'people', item.personId, personMetrics(item, models, at.getTime()), at);
-        if (item.companyId) companies.add(item.companyId);
-      }
-    });
-    return [...companies];
+    const scoring = this.#scoring(await this.#modelsForScoring(ctx));
+    const { people, scored } = await this.#scorePeople(ctx, personIds, scoring);
+    await this.#store(ctx, scoring, people, [], scored);
+    return [...new Set(people.map((p) => p.evidence.companyId).filter((id): id is string => id !== null))];
   }
 
   /** Recomputes and stores the metrics of these companies from their people. */
   async recomputeCompanies(ctx: RequestContext, companyIds: readonly string[]): Promise<void> {
-    await this.#companies(ctx, companyIds, await this.#modelsForScoring(ctx), this.now());
+    const scoring = this.#scoring(await this.#modelsForScoring(ctx));
+    const live = await ctx.db.selectFrom('companies').select('id').where('id', 'in', [...companyIds]).where('deleted_at', 'is', null).orderBy('id').execute();
+    await this.#households(ctx, scoring, live.map((row) => row.id as string), { writePeople: false });
   }
 
-  async #companies(ctx: RequestContext, companyIds: readonly string[], models: Models & { companyRfm: RfmBreakpoints | null }, at: Date): Promise<void> {
+  /** A pass that writes after each chunk (`writeEvery` 0) or once every `writeEvery` customers. */
+  #scoring(models: ScoringModels, writeEvery = 0): Scoring {
+    return { models, at: this.now(), memo: new Map(), queued: emptyQueue(), writeEvery };
+  }
+
+  /** Evidence and metrics of these people, in the order given. */
+  async #scorePeople(ctx: RequestContext, personIds: readonly string[], scoring: Scoring): Promise<{ people: Scored[]; scored: ScoredTexts }> {
+    const { people, scored } = await loadEvidence(ctx, personIds, { campaignSizes: scoring.models.campaignSizes ?? undefined });
+    // Keeps the memo small: summaries repeat within a run, but a million distinct ones need not stay.
+    if (scoring.memo.size > MEMO_LIMIT) scoring.memo.clear();
+    const asOf = scoring.at.getTime();
+    return { people: [...people.values()].map((evidence) => ({ evidence, metrics: personMetrics(evidence, scoring.models, asOf, scoring.memo) })), scored };
+  }
+
+  /**
+   * Companies (live, ids in order) with their people: each person's evidence is read and scored
+   * once, for their own metrics (unless `writePeople` is false: a company's job leaves its people
+   * to theirs) and their company's; written in groups of about PEOPLE_CHUNK people (a bigger
+   * company is a group of its own), reporting each group's people to `onPeople`.
+   */
+  async #households(ctx: RequestContext, scoring: Scoring, companyIds: readonly string[], options: { writePeople: boolean; onPeople?: (count: number) => void }): Promise<void> {
     if (companyIds.length === 0) return;
-    const live = await ctx.db.selectFrom('companies').select('id').where('id', 'in', [...companyIds]).where('deleted_at', 'is', null).execute();
-    const members = await ctx.db.selectFrom('people').select(['id', 'company_id']).where('company_id', 'in', [...companyIds]).where('deleted_at', 'is', null).orderBy('company_id').orderBy('id').execute();
-    const evidence = await loadEvidence(ctx, members.map((m) => m.id), { campaignSizes: models.campaignSizes ?? undefined });
-    const byCompany = new Map<string, { evidence: Evidence; metrics: Metrics }[]>();
-    for (const item of evidence.values()) {
-      const list = byCompany.get(item.companyId!) ?? [];
-      list.push({ evidence: item, metrics: personMetrics(item, models, at.getTime()) });
-      byCompany.set(item.companyId!, list);
+    const members = await ctx.db.selectFrom('people').select(['id', 'company_id']).where('company_id', 'in', [...companyIds])
+      .where('deleted_at', 'is', null).orderBy('company_id').orderBy('id').execute();
+    const byCompany = new Map<string, string[]>(companyIds.map((id) => [id, []]));
+    for (const row of members) byCompany.get(row.company_id as string)?.push(row.id as string);
+    let group: string[] = [];
+    const flush = async () => {
+      const personIds = group.flatMap((id) => byCompany.get(id)!);
+      const { people, scored } = await this.#scorePeople(ctx, personIds, scoring);
+      const ofCompany = new Map<string, Scored[]>(group.map((id) => [id, []]));
+      for (const person of people) ofCompany.get(person.evidence.companyId!)?.push(person);
+      const asOf = scoring.at.getTime();
+      const companies = group.map((id) => ({ id, metrics: companyMetrics(ofCompany.get(id)!, scoring.models, asOf) }));
+      await this.#store(ctx, scoring, options.writePeople ? people : [], companies, scored);
+      options.onPeople?.(people.length);
+      group = [];
+    };
+    let size = 0;
+    for (const id of companyIds) {
+      if (group.length > 0 && size + byCompany.get(id)!.length > PEOPLE_CHUNK) {
+        await flush();
+        size = 0;
+      }
+      group.push(id);
+      size += byCompany.get(id)!.length;
     }
-    await ctx.dialect.transaction(ctx.db, async (trx) => {
-      for (const { id } of live) await this.#write(trx, 'companies', id, companyMetrics(byCompany.get(id) ?? [], models, at.getTime()), at);
-    });
+    if (group.length > 0) await flush();
   }
 
-  async #write(db: RequestContext['db'], table: 'people' | 'companies', id: string, metrics: Metrics, at: Date): Promise<void> {
-    const values: Record<string, unknown> = { metrics_at: at.toISOString(), metrics_detail: JSON.stringify(metrics.detail) };
-    for (const [field, column] of Object.entries(METRIC_COLUMNS)) values[column] = metrics[field as keyof typeof METRIC_COLUMNS];
-    await db.updateTable(table).set(values).where('id', '=', id).execute();
+  /**
+   * Queues a chunk's metrics and the text tones scored on the way, and writes what is queued once
+   * it reaches the pass's batch. One transaction per batch: on SQLite each commit writes every page
+   * it touched (the metric indexes' pages among them) to the WAL again, so few large commits
+   * write much less than many small ones.
+   */
+  async #store(ctx: RequestContext, scoring: Scoring, people: readonly Scored[], companies: readonly { id: string; metrics: Metrics }[], scored: ScoredTexts): Promise<void> {
+    const at = scoring.at.toISOString();
+    const row = (id: string, metrics: Metrics) => ({ id, values: [at, metrics.detail, ...Object.keys(METRIC_COLUMNS).map((field) => metrics[field as keyof typeof METRIC_COLUMNS])] });
+    const queued = scoring.queued;
+    for (const person of people) queued.people.push(row(person.evidence.personId, person.metrics));
+    for (const company of companies) queued.companies.push(row(company.id, company.metrics));
+    queued.scored.notes.push(...scored.notes);
+    queued.scored.comments.push(...scored.comments);
+    if (queued.people.length + queued.companies.length >= scoring.writeEvery) await this.#flush(ctx, scoring);
+  }
+
+  async #flush(ctx: RequestContext, scoring: Scoring): Promise<void> {
+    const { people, companies, scored } = scoring.queued;
+    scoring.queued = emptyQueue();
+    if (people.length + companies.length + scored.notes.length + scored.comments.length === 0) return;
+    await ctx.dialect.transaction(ctx.db, async (trx) => {
+      await storeSentiments({ ...ctx, db: trx }, scored);
+      await updateRows(trx, ctx.dialect, 'people', WRITTEN_COLUMNS, people);
+      await updateRows(trx, ctx.dialect, 'companies', WRITTEN_COLUMNS, companies);
+    });
   }
 
   /** Everyone's metrics, optionally refitting the models first; reports progress as it goes. */
@@ -153,24 +251,35 @@ export class MetricsStore {
       options.onProgress?.({ phase: 'fit', done: 1, total: 1 });
     }
     const models = await this.#modelsForScoring(ctx);
-    const at = this.now();
-    const count = async (table: string) => Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('deleted_at', 'is', null).executeTakeFirstOrThrow()).n);
-    const totals = { people: await count('people'), companies: await count('companies') };
     // Never refitted: count the campaigns once for the whole run rather than per chunk.
     models.campaignSizes ??= await campaignSizes(ctx);
-    for (const [table, chunk] of [['people', PEOPLE_CHUNK], ['companies', COMPANY_CHUNK]] as const) {
-      let after = '';
-      let done = 0;
-      for (;;) {
-        const ids = (await ctx.db.selectFrom(table).select('id').where('id', '>', after).where('deleted_at', 'is', null).orderBy('id').limit(chunk).execute()).map((row) => row.id as string);
-        if (ids.length === 0) break;
-        if (table === 'people') await this.#people(ctx, ids, models, at);
-        else await this.#companies(ctx, ids, models, at);
-        after = ids[ids.length - 1];
-        done += ids.length;
-        options.onProgress?.({ phase: table, done, total: totals[table] });
-      }
+    const scoring = this.#scoring(models, WRITE_BATCH);
+    const count = async (table: string) => Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('deleted_at', 'is', null).executeTakeFirstOrThrow()).n);
+    const totals = { people: await count('people'), companies: await count('companies') };
+    let done = 0;
+    const progress = (count: number) => options.onProgress?.({ phase: 'people', done: (done += count), total: totals.people });
+
+    // Companies and their people first, then the people of no (live) company.
+    let after = '';
+    for (;;) {
+      const ids = (await ctx.db.selectFrom('companies').select('id').where('id', '>', after).where('deleted_at', 'is', null).orderBy('id').limit(COMPANY_CHUNK).execute()).map((row) => row.id as string);
+      if (ids.length === 0) break;
+      await this.#households(ctx, scoring, ids, { writePeople: true, onPeople: progress });
+      after = ids[ids.length - 1];
     }
+    after = '';
+    for (;;) {
+      const ids = (await ctx.db.selectFrom('people as p').select('p.id').where('p.id', '>', after).where('p.deleted_at', 'is', null)
+        .where((eb) => eb.or([eb('p.company_id', 'is', null), eb.not(eb.exists(eb.selectFrom('companies as c').select('c.id').whereRef('c.id', '=', 'p.company_id').where('c.deleted_at', 'is', null)))]))
+        .orderBy('p.id').limit(PEOPLE_CHUNK).execute()).map((row) => row.id as string);
+      if (ids.length === 0) break;
+      const { people, scored } = await this.#scorePeople(ctx, ids, scoring);
+      await this.#store(ctx, scoring, people, [], scored);
+      progress(people.length);
+      after = ids[ids.length - 1];
+    }
+    await this.#flush(ctx, scoring);
+    options.onProgress?.({ phase: 'companies', done: totals.companies, total: totals.companies });
     return totals;
   }
 
