@@ -23,7 +23,7 @@ export function RecordFields({ definition, record, labels, canEdit, onSaved }: {
             <dd key={`${field.name}-value`} style={{ margin: 0, minWidth: 0 }} data-field={field.name}>
               {target ? <Anchor component={Link} to={`/objects/${target}/${value}`} size="sm">{formatValue(field, record, labels)}</Anchor> : (
                 <EditableValue object={definition.name} field={field} record={record} labels={labels} onSaved={onSaved} mode="inline" canEdit={canEdit}
-                  display={<Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{formatValue(field, record, labels) || '—'}</Text>} />
+                  display={<Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{formatValue(field, record, labels) || '—'}</Text>} />
               )}
             </dd>,
           ];
