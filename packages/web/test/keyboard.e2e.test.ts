@@ -82,16 +82,21 @@ describe('the web app by keyboard', () => {
 
   it('leaves a lifted deal where it was when Escape cancels the move', async () => {
     const data = await backstage(server);
-    const deal = (await data.list('deals', { sort: '-amount', limit: 1 })).data[0];
+    const pipeline = (await data.list('pipelines', { filter: 'isDefault = true', limit: 1 })).data[0];
+    const [first, second] = (await data.list('stages', { filter: `pipelineId = "${pipeline.id}"`, sort: 'position', limit: 50 })).data;
+    const deal = (await data.list('deals', { filter: `stageId = "${second.id}"`, sort: '-amount', limit: 1 })).data[0];
     await page.goto('/deals/board');
-    const card = page.locator(`[data-deal="${deal.id}"]`);
-    const stage = await card.evaluate((element) => element.closest('[data-stage]')!.getAttribute('data-stage'));
+    const card = page.locator(`[data-stage="${second.name}"] [data-deal="${deal.id}"]`);
     await card.getByRole('button', { name: /^Move / }).focus();
+    const announcer = page.locator('[id^="DndLiveRegion"]');
+    // Each key waits for the board to say it was taken: the sensor listens only once the card is lifted.
     await page.keyboard.press('Space');
+    await expect.poll(() => announcer.textContent()).toBe(`Picked up ${String(deal.name)}, in stage ${String(second.name)}.`);
     await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => announcer.textContent()).toBe(`${String(deal.name)} is over stage ${String(first.name)}.`);
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('[id^="DndLiveRegion"]').textContent()).toBe(`Moving ${String(deal.name)} was cancelled; it stays in stage ${stage}.`);
-    expect(await page.locator(`[data-stage="${stage}"] [data-deal="${deal.id}"]`).count()).toBe(1);
+    await expect.poll(() => announcer.textContent()).toBe(`Moving ${String(deal.name)} was cancelled; it stays in stage ${String(second.name)}.`);
+    expect(await card.count()).toBe(1);
     expect((await data.get('deals', String(deal.id))).version).toBe(deal.version);
   });
 });
