@@ -1,9 +1,10 @@
 // `npm run bench`: Rapport's figures beside baselines measured in the same run, so that ratios
 // mean something on a noisy machine. Writes bench/results/latest.json and prints a summary.
-//   node bench/run.mjs [--people 100000] [--large] [--seconds 10] [--rounds 3] [--reuse] [--only analytics|lists|large|browser]
+//   node bench/run.mjs [--people 100000] [--large [--large-db path]] [--seconds 10] [--rounds 3] [--reuse] [--only analytics|lists|large|browser]
 // --large also times `rapport demo --size large` (1,000,000 people, ~24 GB of disk) and measures
 // the analytics on it.
 // --reuse keeps the demo database of an earlier run (its demo figures are then not measured again).
+// --large-db <path> puts the large demo's file elsewhere (it needs ~24 GB of free disk).
 // --only analytics skips the record API measures (2 and 3); --only lists runs the list pages (3)
 // alone; --only large (with --large) measures the large demo alone; --only browser runs the web
 // app's measures (6) alone.
@@ -167,7 +168,7 @@ if (ONLY !== 'large') {
 // 5. Optionally: the large demo (1,000,000 people), timed without its metrics, then the analytics
 // measures on it. With --reuse an existing large database is measured again.
 if (args.includes('--large')) {
-  const largePath = join(work, 'bench-large.db');
+  const largePath = option('large-db', join(work, 'bench-large.db'));
   const largeEnv = { DATABASE_URL: `sqlite:${largePath}`, LOG_LEVEL: 'warn' };
   if (args.includes('--reuse') && existsSync(largePath)) {
     spawnSync(process.execPath, [cli, 'migrate'], { env: { ...process.env, ...largeEnv } });

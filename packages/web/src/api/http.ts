@@ -1,7 +1,7 @@
 // The one way the web app talks to the API: same-origin fetch with the session cookie. Writes
 // pass the server's Origin check because the browser adds the header itself. A 401 outside
 // sign-in tells the session layer that the user is signed out.
-import { ApiProblem } from './problem';
+import { ApiProblem, NetworkError } from './problem';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -35,13 +35,20 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
-  const response = await fetch(buildUrl(path, options.query), {
-    method: options.method ?? 'GET',
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    credentials: 'same-origin',
-    signal: options.signal,
-  });
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    // An abort is the caller's own doing; anything else means the server was not reached.
+    if (options.signal?.aborted) throw error;
+    throw new NetworkError(error);
+  }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const body = text ? safeJson(text) : undefined;

@@ -43,6 +43,14 @@ export class ApiProblem extends Error {
   }
 }
 
+/** The request never got an answer: the server is down or the connection dropped. Nothing was saved. */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super('The server could not be reached, so nothing was saved. Check the connection and try again.', { cause });
+    this.name = 'NetworkError';
+  }
+}
+
 /** The text to show for any error: the problem's detail, or the error's message. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiProblem) return error.detail ?? error.title;

@@ -1,6 +1,6 @@
 // Records of any object through /api/v1/objects, the deal move, and a record's timeline.
 import { buildUrl, request } from './http';
-import type { ObjectDescription, Page, RecordValues, TimelineEntry } from './types';
+import type { HistoryEntry, ObjectDescription, Page, RecordValues, TimelineEntry } from './types';
 
 export interface ListQuery {
   filter?: string;
@@ -48,8 +48,13 @@ export const exportUrl = (object: string, query: { filter?: string; sort?: strin
 export const moveDeal = (id: string, stageId: string, version: number, reasons: { lostReason?: string; wonReason?: string } = {}) =>
   request<RecordValues>(`/deals/${id}/move`, { method: 'POST', body: { stageId, ...reasons }, ifMatch: version });
 
-export const timelinePage = (object: string, id: string, cursor?: string, signal?: AbortSignal) =>
-  request<Page<TimelineEntry>>(`/objects/${object}/${id}/timeline`, { query: { cursor, limit: 30 }, signal });
+/** A page of a record's timeline, newest first; `kinds` (note, task, change, …) narrows it, none means all. */
+export const timelinePage = (object: string, id: string, options: { cursor?: string; kinds?: readonly string[] } = {}, signal?: AbortSignal) =>
+  request<Page<TimelineEntry>>(`/objects/${object}/${id}/timeline`, { query: { cursor: options.cursor, limit: 30, kinds: options.kinds?.length ? options.kinds.join(',') : undefined }, signal });
+
+/** A page of a record's field-level history, newest first; trashed records have one too. */
+export const historyPage = (object: string, id: string, cursor?: string, signal?: AbortSignal) =>
+  request<Page<HistoryEntry>>(`/objects/${object}/${id}/history`, { query: { cursor, limit: 50 }, signal });
 
 /** A filter-language string literal. */
 export const quote = (value: string) => JSON.stringify(value);

@@ -22,6 +22,21 @@ export interface TimelineEntry {
   data: Record<string, unknown>;
 }
 
+/** One field change (or a whole-record event: create, delete, restore) of a record's history. */
+export interface HistoryEntry {
+  id: string;
+  /** Rows written by one save share it. */
+  changeId: string;
+  operation: 'create' | 'update' | 'delete' | 'restore';
+  /** The changed field; null for a whole-record event. */
+  field: string | null;
+  oldValue: unknown;
+  newValue: unknown;
+  changedAt: string;
+  /** `user:<id>`, `apiKey:<id>` or `system`. */
+  changedBy: string | null;
+}
+
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'import' | 'export';
 
 export interface WorkspaceSummary {

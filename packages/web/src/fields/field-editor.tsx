@@ -2,6 +2,9 @@
 import { Checkbox, NumberInput, Select, TextInput, Textarea } from '@mantine/core';
 import type { KeyboardEvent } from 'react';
 import type { FieldDescription } from '../api/types';
+import type { RelationLabels } from './format';
+import { MemberPicker } from './member-picker';
+import { RecordPicker } from './record-picker';
 
 export interface FieldEditorProps {
   field: FieldDescription;
@@ -15,9 +18,13 @@ export interface FieldEditorProps {
   /** Long text gets a text area (record pages, quick add). */
   isMultiline?: boolean;
   size?: 'xs' | 'sm';
+  /** Names of the records and users the draft may hold, for relation and user fields. */
+  labels?: RelationLabels;
 }
 
-export function FieldEditor({ field, draft, onDraft, error, label, autoFocus, onKeyDown, isMultiline, size = 'sm' }: FieldEditorProps) {
+export function FieldEditor({ field, draft, onDraft, error, label, autoFocus, onKeyDown, isMultiline, size = 'sm', labels }: FieldEditorProps) {
+  if (field.type === 'relation') return <RecordPicker {...{ field, draft, onDraft, error, label, autoFocus, onKeyDown, size, labels }} />;
+  if (field.type === 'user') return <MemberPicker {...{ field, draft, onDraft, error, label, autoFocus, onKeyDown, size, labels }} />;
   const common = { label, 'aria-label': label ? undefined : field.label, error, autoFocus, onKeyDown, size, required: field.isRequired };
   switch (field.type) {
     case 'boolean':

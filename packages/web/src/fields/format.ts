@@ -71,9 +71,11 @@ export function formatValue(field: FieldDescription, record: Record<string, unkn
   }
 }
 
-/** Fields a person can change in place. */
+/** Fields a person can change in place: plain values, a user, or one related record. */
 export function isEditable(field: FieldDescription): boolean {
-  return !field.isReadOnly && !field.isSystem && EDITABLE_TYPES.has(field.type);
+  if (field.isReadOnly || field.isSystem) return false;
+  if (field.type === 'relation') return field.relation?.cardinality === 'one';
+  return EDITABLE_TYPES.has(field.type);
 }
 
-const EDITABLE_TYPES = new Set(['text', 'email', 'phone', 'url', 'number', 'currency', 'date', 'datetime', 'boolean', 'select', 'rating', 'currencyCode']);
+const EDITABLE_TYPES = new Set(['text', 'email', 'phone', 'url', 'number', 'currency', 'date', 'datetime', 'boolean', 'select', 'rating', 'currencyCode', 'user']);

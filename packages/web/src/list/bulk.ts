@@ -2,8 +2,9 @@
 // them through the batch API in all-or-nothing chunks of 1,000 (naming the row and field the
 // server refused), moving them to the trash or back, and exporting them as CSV.
 import { ApiProblem, describeError } from '../api/problem';
-import { batchUpdate, deleteRecord, exportUrl, listRecords, quote, restoreRecord } from '../api/records';
+import { batchUpdate, exportUrl, listRecords, quote } from '../api/records';
 import type { FieldDescription, ObjectDescription, RecordValues } from '../api/types';
+import { isStaleMove, moveRecord, type TrashMove } from '../record/trash';
 
 /** Records per batch call: the API's limit; each call is all or nothing. */
 export const BATCH_CHUNK = 1000;
@@ -99,7 +100,7 @@ export async function updateInChunks(definition: ObjectDescription, records: Rec
 }
 
 /** Moves each record to the trash (or back with `restore`), a few at a time; a refusal skips that record only. */
-export async function trashEach(definition: ObjectDescription, records: RecordValues[], mode: 'delete' | 'restore', onProgress?: Progress): Promise<BulkOutcome> {
+export async function trashEach(definition: ObjectDescription, records: RecordValues[], mode: TrashMove, onProgress?: Progress): Promise<BulkOutcome> {
   let done = 0;
   let next = 0;
   const problems: RowProblem[] = [];
@@ -107,10 +108,10 @@ export async function trashEach(definition: ObjectDescription, records: RecordVa
     while (next < records.length) {
       const record = records[next++];
       try {
-        await (mode === 'delete' ? deleteRecord(definition.name, record.id, record.version) : restoreRecord(definition.name, record.id, record.version));
+        await moveRecord(definition.name, record, mode);
         done++;
       } catch (error) {
-        const message = error instanceof ApiProblem && error.isConflict ? 'changed by someone else since the list was loaded' : describeError(error);
+        const message = isStaleMove(error) ? 'changed by someone else since the list was loaded' : describeError(error);
         problems.push({ id: record.id, name: nameOf(definition, record, record.id), message });
       }
       onProgress?.(done + problems.length, records.length);

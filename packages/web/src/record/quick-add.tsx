@@ -1,10 +1,11 @@
 // Quick add of a note, task or interaction about this record. The form is built from the
 // object's definition (its required and listed fields) and links the new record here through
-// whichever relation (or participant list) of that object points at this record's object.
-import { Alert, Button, Card, SegmentedControl, SimpleGrid, Stack, Title } from '@mantine/core';
+// whichever relation (or participant list) of that object points at this record's object. What
+// is typed and not yet added survives a failed request and a reload (kept per record and kind).
+import { Alert, Button, Card, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
-import { ApiProblem, describeError } from '../api/problem';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import { ApiProblem, describeError, NetworkError } from '../api/problem';
 import { createRecord } from '../api/records';
 import type { FieldDescription, ObjectDescription, Session } from '../api/types';
 import { fromDraft } from '../fields/draft';
@@ -12,6 +13,7 @@ import { FieldEditor } from '../fields/field-editor';
 import { isEditable } from '../fields/format';
 import { can } from '../session/use-session';
 import { timelineKey } from './timeline';
+import { hasUnsentDraft, useUnsentDraft } from './unsent-draft';
 
 const KINDS = ['notes', 'tasks', 'interactions'];
 
@@ -46,7 +48,8 @@ export function QuickAdd({ definition, objects, id, session }: { definition: Obj
     const link = source && can(session, name, 'create') ? linkOf(source, definition.name) : undefined;
     return source && link ? [{ definition: source, fields: formFields(source), link }] : [];
   }), [objects, definition.name, session]);
-  const [chosen, setChosen] = useState(kinds[0]?.definition.name);
+  // Open the kind someone was typing before a reload, if any.
+  const [chosen, setChosen] = useState(() => kinds.find((candidate) => hasUnsentDraft(draftKey(candidate, definition.name, id)))?.definition.name ?? kinds[0]?.definition.name);
   const kind = kinds.find((candidate) => candidate.definition.name === chosen) ?? kinds[0];
   if (!kind) return null;
   return (
@@ -59,9 +62,12 @@ export function QuickAdd({ definition, objects, id, session }: { definition: Obj
   );
 }
 
+const draftKey = (kind: Kind, object: string, id: string) => `quick-add:${object}:${id}:${kind.definition.name}`;
+
 function QuickAddForm({ kind, object, id }: { kind: Kind; object: string; id: string }) {
   const queryClient = useQueryClient();
-  const [drafts, setDrafts] = useState(() => initialDrafts(kind.fields));
+  const initial = useCallback(() => initialDrafts(kind.fields), [kind.fields]);
+  const { drafts, setDraft, clear, wasRestored } = useUnsentDraft(draftKey(kind, object, id), initial);
   const [problem, setProblem] = useState<Error>();
   const [added, setAdded] = useState<string>();
   const [isBusy, setBusy] = useState(false);
@@ -78,7 +84,7 @@ function QuickAddForm({ kind, object, id }: { kind: Kind; object: string; id: st
         if (value !== null && !(field.type === 'boolean' && value === false)) values[field.name] = value;
       }
       await createRecord(kind.definition.name, values);
-      setDrafts(initialDrafts(kind.fields));
+      clear();
       setAdded(`${kind.definition.labelSingular} added.`);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: timelineKey(object, id) }),
@@ -100,11 +106,12 @@ function QuickAddForm({ kind, object, id }: { kind: Kind; object: string; id: st
           {kind.fields.map((field) => (
             <div key={field.name} style={field.type === 'text' && (field.maxLength ?? 0) > 1000 ? { gridColumn: '1 / -1' } : undefined}>
               <FieldEditor field={field} label={field.label} draft={drafts[field.name] ?? ''} isMultiline
-                onDraft={(draft) => setDrafts((current) => ({ ...current, [field.name]: draft }))} error={fieldError(field.name)} />
+                onDraft={(draft) => setDraft(field.name, draft)} error={fieldError(field.name)} />
             </div>
           ))}
         </SimpleGrid>
-        {unplaced && <Alert color="red" role="alert">{describeError(problem)}</Alert>}
+        {wasRestored && !problem && !added && <Text size="xs" c="dimmed">Restored what you had typed and not yet added.</Text>}
+        {unplaced && <Alert color="red" role="alert" title={problem instanceof NetworkError ? 'Not added' : undefined}>{describeError(problem)}</Alert>}
         {added && <Alert color="green" role="status">{added}</Alert>}
         <Button type="submit" loading={isBusy} style={{ alignSelf: 'flex-start' }}>Add {kind.definition.labelSingular.toLowerCase()}</Button>
       </Stack>
