@@ -1,6 +1,7 @@
 // The web app against WCAG 2.0/2.1 A and AA with axe-core, page by page: sign-in, home, the
-// people list, a person's page, the deal and case boards, the relationship dashboard, every
-// settings section and the open search palette. A serious or critical violation fails the test
+// people list (also with rows picked and the column chooser open), a person's page and its
+// history, the deal and case boards, the relationship dashboard, every settings section, the
+// dialog that adds a field and the open search palette. A serious or critical violation fails the test
 // and is printed with its rule, its element and what to do. One server and one browser for the file.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,12 +87,28 @@ describe('accessibility of the web app (axe-core, WCAG 2 A and AA)', () => {
       await expectNoSeriousViolations(page);
     });
 
+    it('has no serious violation on the people list with rows picked and the column chooser open', async () => {
+      await page.goto('/objects/people');
+      await drawn(page, 'table[aria-label="People"] tbody tr');
+      await page.getByRole('checkbox', { name: /^Select (?!all)/ }).first().check();
+      await page.getByRole('region', { name: 'Bulk actions' }).waitFor();
+      await page.getByRole('button', { name: 'Columns' }).click();
+      await page.getByRole('group', { name: 'Columns to show' }).waitFor();
+      await expectNoSeriousViolations(page);
+      await page.keyboard.press('Escape');
+    });
+
     it('has no serious violation on a person\'s page', async () => {
-      const person = (await (await backstage(server)).list('people', { filter: 'lifecycleStage = "customer"', sort: 'email', limit: 1 })).data[0];
+      const data = await backstage(server);
+      const person = (await data.list('people', { filter: 'lifecycleStage = "customer"', sort: 'email', limit: 1 })).data[0];
+      await data.update('people', String(person.id), { jobTitle: 'Head of accessibility' }); // an entry for the History tab
       await page.goto(`/objects/people/${person.id}`);
       await drawn(page, '[data-field="email"]');
       await page.getByRole('list', { name: 'Timeline entries' }).waitFor();
       await drawn(page, 'main h2');
+      await expectNoSeriousViolations(page);
+      await page.getByRole('tab', { name: 'History' }).click();
+      await drawn(page, '[aria-label="History entries"] li');
       await expectNoSeriousViolations(page);
     });
 
@@ -111,6 +128,16 @@ describe('accessibility of the web app (axe-core, WCAG 2 A and AA)', () => {
       await page.goto('/relationship');
       await drawn(page, '[data-card="strength"] canvas');
       await expectNoSeriousViolations(page);
+    });
+
+    it('has no serious violation in the dialog that adds a field', async () => {
+      await page.goto('/settings/fields/people');
+      await drawn(page, 'table[aria-label="Fields of People"] tbody tr');
+      await page.getByRole('button', { name: 'Add field' }).click();
+      await page.getByRole('dialog').getByRole('textbox', { name: 'Label' }).waitFor();
+      await settled(page);
+      await expectNoSeriousViolations(page);
+      await page.keyboard.press('Escape');
     });
 
     it.each(SETTINGS)('has no serious violation on the settings section %s', async (section, ready) => {

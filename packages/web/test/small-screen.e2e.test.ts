@@ -3,7 +3,7 @@
 // takes the user to another page. Screenshots of each page go to test-artifacts/web/.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { settled } from './support/axe.js';
+import { seriousViolations, settled } from './support/axe.js';
 import { screenshot } from './support/browser.js';
 import type { LiveServer } from './support/live-server.js';
 import { backstage } from './support/session.js';
@@ -67,6 +67,7 @@ describe('the web app on a 375 px wide phone', () => {
     await nav.getByRole('link', { name: 'Deal board', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Close navigation' }).getAttribute('aria-expanded')).toBe('true');
     await settled(page);
+    expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, '70-phone-navigation');
     await nav.getByRole('link', { name: 'Deal board', exact: true }).click();
     await page.waitForURL(/\/deals\/board$/);
