@@ -1,7 +1,7 @@
 // Entry: theme, data cache and routes. Every page is a lazy chunk; the shell and sign-in are
 // the only code loaded up front.
 import '@mantine/core/styles.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -9,8 +9,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiProblem } from './api/problem';
 import { AppLayout } from './shell/app-layout';
 import { SignInPage } from './pages/sign-in-page';
-
-const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'sm' });
+import { cssVariablesResolver, theme } from './theme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -45,7 +44,7 @@ const router = createBrowserRouter([
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

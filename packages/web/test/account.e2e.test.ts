@@ -3,8 +3,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtp, type TestSmtp } from '../../server/test/support/smtp.js';
-import { openBrowser, screenshot, type TestBrowser } from './support/browser.js';
-import { startLiveServer, type LiveServer } from './support/live-server.js';
+import { screenshot, type TestBrowser } from './support/browser.js';
+import type { LiveServer } from './support/live-server.js';
+import { signedInPage } from './support/signed-in.js';
 
 /** The path and fragment of the first link in a mail, to open on the test server. */
 const linkIn = (text: string) => {
@@ -17,16 +18,14 @@ describe('password reset and invitations in a browser', () => {
   let server: LiveServer;
   let browser: TestBrowser;
   let page: Page;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    server = await startLiveServer({ smtpUrl: smtp.url });
-    browser = await openBrowser(server.url);
-    page = await browser.newPage();
+    ({ server, browser, page, close } = await signedInPage({ smtpUrl: smtp.url, next: null }));
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await close?.();
     await smtp?.close();
   });
 

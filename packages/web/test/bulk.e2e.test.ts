@@ -7,24 +7,20 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORDS } from '../../server/test/support/server-log.js';
 import { openBrowser, screenshot, type TestBrowser } from './support/browser.js';
-import { startLiveServer, type LiveServer } from './support/live-server.js';
+import type { LiveServer } from './support/live-server.js';
 import { backstage, signIn } from './support/session.js';
+import { signedInPage } from './support/signed-in.js';
 
 describe('bulk actions and grouping on a list in a browser', () => {
   let server: LiveServer;
   let browser: TestBrowser;
   let page: Page;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    server = await startLiveServer();
-    browser = await openBrowser(server.url);
-    page = await browser.newPage();
-    await signIn(page, server);
+    ({ server, browser, page, close } = await signedInPage());
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => close?.());
 
   /** Waits for a dialog's opening transition to end, so that clicks land where they aim. */
   const dialogSettled = (on: Page = page) => on.waitForFunction(() => getComputedStyle(document.querySelector('.mantine-Modal-content')!).opacity === '1');

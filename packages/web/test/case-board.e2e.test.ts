@@ -4,9 +4,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORDS } from '../../server/test/support/server-log.js';
-import { openBrowser, screenshot, type TestBrowser } from './support/browser.js';
-import { startLiveServer, type LiveServer } from './support/live-server.js';
-import { backstage, signIn } from './support/session.js';
+import { screenshot, type TestBrowser } from './support/browser.js';
+import type { LiveServer } from './support/live-server.js';
+import { backstage } from './support/session.js';
+import { signedInAs, signedInPage } from './support/signed-in.js';
 
 async function drag(page: Page, from: string, to: string) {
   const card = (await page.locator(from).boundingBox())!;
@@ -24,22 +25,21 @@ describe('the case board in a browser', () => {
   let server: LiveServer;
   let browser: TestBrowser;
   let page: Page;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    server = await startLiveServer();
-    browser = await openBrowser(server.url);
-    page = await browser.newPage();
-    // The demo's cases are all past; a few new and open ones to move.
-    const ctx = await server.services.workspaces.contextForSlug(server.workspaceSlug, 'system');
-    for (const [i, status] of ['new', 'new', 'open', 'open', 'pending'].entries()) {
-      await server.services.engine.create(ctx, 'cases', { subject: `Board case ${i + 1}`, status, priority: i % 2 ? 'high' : 'normal' });
-    }
-    await signIn(page, server, '/cases/board');
+    ({ server, browser, page, close } = await signedInPage({
+      next: '/cases/board',
+      // The demo's cases are all past; a few new and open ones to move.
+      async arrange(live) {
+        const ctx = await live.services.workspaces.contextForSlug(live.workspaceSlug, 'system');
+        for (const [i, status] of ['new', 'new', 'open', 'open', 'pending'].entries()) {
+          await live.services.engine.create(ctx, 'cases', { subject: `Board case ${i + 1}`, status, priority: i % 2 ? 'high' : 'normal' });
+        }
+      },
+    }));
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => close?.());
 
   it('shows a column per status with its count, linked from the navigation', async () => {
     const data = await backstage(server);
@@ -89,14 +89,11 @@ describe('the case board in a browser', () => {
   });
 
   it('undoes a move a role may not make (403) and says why', async () => {
-    const ctx = await server.services.workspaces.contextForSlug(server.workspaceSlug, 'system');
-    await server.services.users.addToWorkspace(ctx.workspaceId, { email: 'rep@e2e.example', name: 'Sam Rep', password: TEST_PASSWORDS[1], role: 'salesRep' });
     const data = await backstage(server);
     const record = (await data.list('cases', { filter: 'status = "open"', sort: '-openedAt', limit: 1 })).data[0];
-    const other = await openBrowser(server.url);
+    const other = await signedInAs(server, { email: 'rep@e2e.example', name: 'Sam Rep', password: TEST_PASSWORDS[1], role: 'salesRep' }, { next: '/cases/board' });
     try {
-      const rep = await other.newPage();
-      await signIn(rep, { ...server, email: 'rep@e2e.example', password: TEST_PASSWORDS[1] }, '/cases/board');
+      const rep = other.page;
       await rep.locator(`[data-status="open"] [data-case="${record.id}"]`).waitFor();
       await drag(rep, `[data-status="open"] [data-case="${record.id}"]`, '[data-status="pending"]');
       await expect.poll(() => rep.getByRole('alert').textContent()).toMatch(/your role may not change this case/);

@@ -3,24 +3,22 @@
 // and a version conflict), and a phone-sized screen. One server and one browser for the file.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, type TestBrowser } from './support/browser.js';
-import { startLiveServer, type LiveServer } from './support/live-server.js';
+import { screenshot, type TestBrowser } from './support/browser.js';
+import type { LiveServer } from './support/live-server.js';
 import { backstage } from './support/session.js';
+import { signedInPage } from './support/signed-in.js';
 
 describe('the web app in a browser', () => {
   let server: LiveServer;
   let browser: TestBrowser;
   let page: Page;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    server = await startLiveServer();
-    browser = await openBrowser(server.url);
-    page = await browser.newPage();
+    // Signed out: the first test signs in through the page.
+    ({ server, browser, page, close } = await signedInPage({ next: null }));
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => close?.());
 
   it('sends a visitor to sign-in, refuses a wrong password in place, and signs in', async () => {
     await page.goto('/objects/people');

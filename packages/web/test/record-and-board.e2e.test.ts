@@ -3,9 +3,10 @@
 // move the server refuses is undone with its reason. One server and one browser for the file.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, type TestBrowser } from './support/browser.js';
-import { startLiveServer, type LiveServer } from './support/live-server.js';
-import { backstage, signIn } from './support/session.js';
+import { screenshot } from './support/browser.js';
+import type { LiveServer } from './support/live-server.js';
+import { backstage } from './support/session.js';
+import { signedInPage } from './support/signed-in.js';
 
 async function drag(page: Page, from: string, to: string) {
   const card = (await page.locator(from).boundingBox())!;
@@ -21,19 +22,13 @@ async function drag(page: Page, from: string, to: string) {
 
 describe('record pages and the deal board in a browser', () => {
   let server: LiveServer;
-  let browser: TestBrowser;
   let page: Page;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    server = await startLiveServer();
-    browser = await openBrowser(server.url);
-    page = await browser.newPage();
-    await signIn(page, server);
+    ({ server, page, close } = await signedInPage());
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => close?.());
 
   it('opens a record from the list, adds a note, and sees it on the timeline after reload', async () => {
     const data = await backstage(server);

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORDS } from '../../server/test/support/server-log.js';
-import { ARTIFACTS, openBrowser, screenshot, type TestBrowser } from './support/browser.js';
-import { startLiveServer, type LiveServer } from './support/live-server.js';
-import { backstage, signIn } from './support/session.js';
+import { ARTIFACTS, screenshot } from './support/browser.js';
+import type { LiveServer } from './support/live-server.js';
+import { backstage } from './support/session.js';
+import { signedInAs, signedInPage } from './support/signed-in.js';
 
 const CARDS = ['nps', 'csat', 'retention', 'profitability', 'rfm', 'churn', 'strength'];
 
@@ -22,21 +23,18 @@ async function clickBar(page: Page, card: string, index: number, count: number) 
 
 describe('relationship analytics in a browser', () => {
   let server: LiveServer;
-  let browser: TestBrowser;
   let page: Page;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    server = await startLiveServer();
-    const ctx = await server.services.workspaces.contextForSlug(server.workspaceSlug, 'system');
-    await server.services.metrics.recomputeAll(ctx, { refit: true });
-    browser = await openBrowser(server.url);
-    page = await browser.newPage();
-    await signIn(page, server);
+    ({ server, page, close } = await signedInPage({
+      async arrange(live) {
+        const ctx = await live.services.workspaces.contextForSlug(live.workspaceSlug, 'system');
+        await live.services.metrics.recomputeAll(ctx, { refit: true });
+      },
+    }));
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => close?.());
 
   it('draws the four components and relationship strength, with the figures the API gives', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Relationship', exact: true }).click();
@@ -118,13 +116,10 @@ describe('relationship analytics in a browser', () => {
   });
 
   it('shows a marketer why profitability is missing, and leaves lifetime value out of the panel, on a phone', async () => {
-    const ctx = await server.services.workspaces.contextForSlug(server.workspaceSlug, 'system');
-    const email = 'marketer@e2e.example';
-    await server.services.users.addToWorkspace(ctx.workspaceId, { email, name: 'Mo Marketer', password: TEST_PASSWORDS[1], role: 'marketer' });
-    const phone = await openBrowser(server.url);
+    const marketer = { email: 'marketer@e2e.example', name: 'Mo Marketer', password: TEST_PASSWORDS[1], role: 'marketer' };
+    const phone = await signedInAs(server, marketer, { next: '/relationship', viewport: { width: 375, height: 812 } });
     try {
-      const small = await phone.newPage({ width: 375, height: 812 });
-      await signIn(small, { ...server, email, password: TEST_PASSWORDS[1] }, '/relationship');
+      const small = phone.page;
       const profitability = small.locator('[data-card="profitability"]');
       await profitability.getByText('Not available to your role').waitFor();
       expect(await profitability.textContent()).toMatch(/order costs/);

@@ -5,9 +5,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORDS } from '../../server/test/support/server-log.js';
-import { openBrowser, screenshot, type TestBrowser } from './support/browser.js';
-import { startLiveServer, type LiveServer } from './support/live-server.js';
-import { backstage, signIn } from './support/session.js';
+import { screenshot, type TestBrowser } from './support/browser.js';
+import type { LiveServer } from './support/live-server.js';
+import { backstage } from './support/session.js';
+import { signedInAs, signedInPage } from './support/signed-in.js';
 
 /** A write through the signed-in browser (its cookie and its Origin header). */
 async function apiPost<T>(page: Page, path: string, body: unknown): Promise<T> {
@@ -25,17 +26,12 @@ describe('global search and the home page in a browser', () => {
   let server: LiveServer;
   let browser: TestBrowser;
   let page: Page;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    server = await startLiveServer();
-    browser = await openBrowser(server.url);
-    page = await browser.newPage();
-    await signIn(page, server, '/');
+    ({ server, browser, page, close } = await signedInPage({ next: '/' }));
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => close?.());
 
   it('opens with Ctrl-K, finds a person by last name, and opens their page with the arrow keys and Enter', async () => {
     const data = await backstage(server);
@@ -161,13 +157,9 @@ describe('global search and the home page in a browser', () => {
   });
 
   it('leaves the deal cards out for a role that cannot read deals, and its search finds no deals', async () => {
-    const ctx = await server.services.workspaces.contextForSlug(server.workspaceSlug, 'system');
-    const email = 'agent@e2e.example';
-    await server.services.users.addToWorkspace(ctx.workspaceId, { email, name: 'Sam Support', password: TEST_PASSWORDS[1], role: 'supportAgent' });
-    const other = await openBrowser(server.url);
+    const other = await signedInAs(server, { email: 'agent@e2e.example', name: 'Sam Support', password: TEST_PASSWORDS[1], role: 'supportAgent' }, { next: '/' });
     try {
-      const agent = await other.newPage();
-      await signIn(agent, { ...server, email, password: TEST_PASSWORDS[1] }, '/');
+      const agent = other.page;
       await agent.locator('[data-card="my-tasks"]').getByText('Nothing due today and nothing overdue.').waitFor();
       await agent.locator('[data-card="activity"]').waitFor();
       expect(await agent.locator('[data-card="my-deals"], [data-card="pipeline"]').count()).toBe(0);

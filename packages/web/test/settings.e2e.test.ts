@@ -7,9 +7,10 @@ import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORDS } from '../../server/test/support/server-log.js';
-import { openBrowser, screenshot, type TestBrowser } from './support/browser.js';
-import { startLiveServer, type LiveServer } from './support/live-server.js';
-import { backstage, signIn } from './support/session.js';
+import { screenshot, type TestBrowser } from './support/browser.js';
+import type { LiveServer } from './support/live-server.js';
+import { backstage } from './support/session.js';
+import { signedInAs, signedInPage } from './support/signed-in.js';
 
 async function choose(page: Page, label: string, option: string) {
   await page.getByRole('combobox', { name: label, exact: true }).click();
@@ -29,20 +30,19 @@ describe('settings in a browser', () => {
   let server: LiveServer;
   let admin: TestBrowser;
   let page: Page;
+  let close: () => Promise<void>;
   const reader = { email: 'reader@e2e.example', password: TEST_PASSWORDS[1] };
 
   beforeAll(async () => {
-    server = await startLiveServer({ people: 40 });
-    const ctx = await server.services.workspaces.contextForSlug(server.workspaceSlug, 'system');
-    await server.services.users.addToWorkspace(ctx.workspaceId, { email: reader.email, name: 'Rita Reader', password: reader.password, role: 'readOnly' });
-    admin = await openBrowser(server.url);
-    page = await admin.newPage();
-    await signIn(page, server);
+    ({ server, browser: admin, page, close } = await signedInPage({
+      people: 40,
+      async arrange(live) {
+        const ctx = await live.services.workspaces.contextForSlug(live.workspaceSlug, 'system');
+        await live.services.users.addToWorkspace(ctx.workspaceId, { email: reader.email, name: 'Rita Reader', password: reader.password, role: 'readOnly' });
+      },
+    }));
   }, 120_000);
-  afterAll(async () => {
-    await admin?.close();
-    await server?.close();
-  });
+  afterAll(() => close?.());
 
   it('adds a custom select field, shows the API error on the name input, and lists it as custom', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Settings', exact: true }).click();
@@ -215,19 +215,13 @@ describe('settings in a browser', () => {
   });
 
   describe('as a read-only member', () => {
-    let browser: TestBrowser;
     let own: Page;
+    let closeOwn: () => Promise<void>;
 
     beforeAll(async () => {
-      browser = await openBrowser(server.url);
-      own = await browser.newPage();
-      await own.goto('/sign-in?next=%2Fobjects%2Fpeople');
-      await own.getByRole('textbox', { name: 'Email' }).fill(reader.email);
-      await own.getByRole('textbox', { name: 'Password' }).fill(reader.password);
-      await own.getByRole('button', { name: 'Sign in' }).click();
-      await own.waitForURL(/\/objects\/people$/);
+      ({ page: own, close: closeOwn } = await signedInAs(server, reader, { next: '/objects/people' }));
     }, 60_000);
-    afterAll(async () => browser?.close());
+    afterAll(() => closeOwn?.());
 
     it('sees no inline edit, no quick add, no settings link and no draggable deals', async () => {
       await own.getByRole('table', { name: 'People' }).locator('tbody tr').first().waitFor();

@@ -90,11 +90,12 @@ describe('sign-in, sign-out and workspaces in a browser', () => {
     await page.getByRole('button', { name: /^Account menu for/ }).click();
     await page.getByText('Switch workspace').waitFor();
     await page.getByRole('menuitem', { name: 'Branch office' }).click();
-    await page.getByText('Branch office').first().waitFor();
+    // The header's workspace name, not the menu item still fading out: the switch is done.
+    await page.getByRole('banner').getByText('Branch office').waitFor();
     const people = await page.evaluate(async () => (await (await fetch('/api/v1/objects/people?limit=1&total=true')).json()).total);
     expect(people).toBe(0);
     await page.goto('/objects/people');
-    await page.getByText('Branch office').first().waitFor();
+    await page.getByRole('banner').getByText('Branch office').waitFor();
     await screenshot(page, '03-workspace-switched');
 
     // And back: the first workspace's people are there again.

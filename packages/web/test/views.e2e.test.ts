@@ -3,9 +3,10 @@
 // it, open it from the views menu on a fresh visit, update it, and delete it.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, type TestBrowser } from './support/browser.js';
-import { startLiveServer, type LiveServer } from './support/live-server.js';
-import { backstage, signIn } from './support/session.js';
+import { screenshot, type TestBrowser } from './support/browser.js';
+import type { LiveServer } from './support/live-server.js';
+import { backstage } from './support/session.js';
+import { signedInPage } from './support/signed-in.js';
 
 const FILTER = 'lifecycleStage = "customer"';
 
@@ -13,18 +14,13 @@ describe('saved views in a browser', () => {
   let server: LiveServer;
   let browser: TestBrowser;
   let page: Page;
+  let close: () => Promise<void>;
   let viewId: string;
 
   beforeAll(async () => {
-    server = await startLiveServer();
-    browser = await openBrowser(server.url);
-    page = await browser.newPage();
-    await signIn(page, server);
+    ({ server, browser, page, close } = await signedInPage());
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => close?.());
 
   const headers = () => page.getByRole('table', { name: 'People' }).getByRole('columnheader').allTextContents();
   const count = () => page.getByText(/^\d+ (people|person)$/).textContent();

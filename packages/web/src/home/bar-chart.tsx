@@ -6,7 +6,7 @@ import { BarChart as EBarChart, type BarSeriesOption } from 'echarts/charts';
 import { GridComponent, TooltipComponent, type GridComponentOption, type TooltipComponentOption } from 'echarts/components';
 import { use, type ComposeOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useEChart } from '../charts/use-echart';
 
 use([EBarChart, GridComponent, TooltipComponent, CanvasRenderer]);
@@ -42,14 +42,24 @@ export function BarChart({ categories, values, format, formatAxis = format, desc
     });
   });
 
+  // Each category's label gets the width of its column, so that on a phone they do not overlap.
+  const [plotWidth, setPlotWidth] = useState<number>();
+  useEffect(() => {
+    const box = element.current!;
+    const observer = new ResizeObserver(() => setPlotWidth(box.clientWidth - BAR_GRID.left - BAR_GRID.right));
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [element]);
+  const labelWidth = plotWidth ? Math.min(84, Math.max(32, Math.floor(plotWidth / Math.max(1, categories.length)) - 6)) : 84;
+
   const option = useMemo((): Option => ({
     animation: false,
     grid: { ...BAR_GRID },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value) => format(Number(value)) },
-    xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, width: 84, overflow: 'truncate', hideOverlap: false, rotate: categories.length > 4 ? 25 : 0 } },
+    xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, width: labelWidth, overflow: 'truncate', hideOverlap: false, rotate: categories.length > 4 ? 25 : 0 } },
     yAxis: { type: 'value', axisLabel: { formatter: (value: number) => formatAxis(value) } },
     series: [{ type: 'bar', data: values, itemStyle: { color: '#4c6ef5' }, barMaxWidth: 56, showBackground: true, backgroundStyle: { color: 'rgba(76, 110, 245, 0.04)' } }],
-  }), [categories, values, format, formatAxis]);
+  }), [categories, values, format, formatAxis, labelWidth]);
 
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });

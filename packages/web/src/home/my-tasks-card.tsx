@@ -36,7 +36,7 @@ export function MyTasksCard({ userId }: { userId: string }) {
               <Group gap="xs" wrap="nowrap" justify="space-between" align="flex-start">
                 <Stack gap={0} style={{ minWidth: 0 }}>
                   <Anchor component={Link} to={`/objects/tasks/${task.id}`} size="sm" fw={500} lineClamp={2}>{String(task.title || 'Untitled task')}</Anchor>
-                  <Text size="xs" c={late ? 'red.7' : 'dimmed'}>
+                  <Text size="xs" c={late ? 'red.9' : 'dimmed'}>
                     <time dateTime={due}>{late ? `Due ${formatInstant(due)}` : `Due today at ${timeOfDay.format(new Date(due))}`}</time>
                   </Text>
                 </Stack>

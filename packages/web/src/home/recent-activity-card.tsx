@@ -37,7 +37,7 @@ export function RecentActivityCard({ objects, canRead }: { objects: ObjectDescri
                 <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
                   <Anchor component={Link} to={`/objects/${entry.object}/${entry.id}`} size="sm" fw={500} truncate>{entry.title}</Anchor>
                   <Text size="xs" c="dimmed" truncate>
-                    {entry.about && label && <><Anchor component={Link} to={`/objects/${entry.about.object}/${entry.about.id}`} size="xs">{label}</Anchor>{' · '}</>}
+                    {entry.about && label && <><Anchor component={Link} to={`/objects/${entry.about.object}/${entry.about.id}`} size="xs" underline="always">{label}</Anchor>{' · '}</>}
                     <time dateTime={entry.at}>{formatInstant(entry.at)}</time>
                   </Text>
                 </Stack>

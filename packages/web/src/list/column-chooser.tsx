@@ -1,6 +1,7 @@
 // Which fields a list view shows: a checkbox per field, in the object's field order.
 import { Button, Checkbox, Popover, ScrollArea, Stack } from '@mantine/core';
 import type { ObjectDescription } from '../api/types';
+import { BESIDE_INPUTS } from './filter-input';
 import { columnFields, defaultColumns } from './view-params';
 
 export function ColumnChooser({ definition, columns, onChange }: { definition: ObjectDescription; columns: string[]; onChange: (columns: string[]) => void }) {
@@ -14,7 +15,7 @@ export function ColumnChooser({ definition, columns, onChange }: { definition: O
   return (
     <Popover position="bottom-end" withinPortal trapFocus shadow="md">
       <Popover.Target>
-        <Button variant="default" mt={46}>Columns</Button>
+        <Button variant="default" mt={BESIDE_INPUTS}>Columns</Button>
       </Popover.Target>
       <Popover.Dropdown>
         <ScrollArea.Autosize mah={360} type="auto">

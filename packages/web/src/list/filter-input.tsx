@@ -3,6 +3,13 @@
 import { Button, Group, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 
+/**
+ * The top margin that lines a button of the list's tool row up with the inputs beside it (under
+ * their label and description). On a phone the buttons wrap to rows of their own, where it
+ * would only leave a gap.
+ */
+export const BESIDE_INPUTS = { base: 0, xs: 46 };
+
 export interface FilterInputProps {
   value: string;
   error?: string;
@@ -14,7 +21,7 @@ export function FilterInput({ value, error, onApply, example }: FilterInputProps
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
   return (
-    <form role="search" onSubmit={(event) => { event.preventDefault(); onApply(text); }} style={{ flex: 1, minWidth: 220 }}>
+    <form role="search" onSubmit={(event) => { event.preventDefault(); onApply(text); }} style={{ flex: 1, minWidth: 'min(100%, 320px)' }}>
       <Group gap="xs" align="flex-start" wrap="nowrap">
         <TextInput style={{ flex: 1 }} label="Filter" placeholder={example} description={`Filter language, such as: ${example}`} value={text} onChange={(event) => setText(event.currentTarget.value)}
           error={error} spellCheck={false} autoCapitalize="off" autoComplete="off" styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />

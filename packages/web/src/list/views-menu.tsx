@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiProblem, describeError } from '../api/problem';
 import type { ObjectDescription } from '../api/types';
 import { createView, deleteView, listViews, updateView, type SavedView } from '../api/views';
+import { BESIDE_INPUTS } from './filter-input';
 import { isSameView, viewOf, type ListView } from './view-params';
 
 export const viewsKey = (object: string) => ['views', object] as const;
@@ -59,7 +60,7 @@ export function ViewsMenu({ definition, current, selected, views, canShare, onPi
     <>
       <Menu position="bottom-start" withinPortal shadow="md" width={260}>
         <Menu.Target>
-          <Button variant="default" mt={46} maw={260}>
+          <Button variant="default" mt={BESIDE_INPUTS} maw={260}>
             <Text span truncate="end" size="sm" fw={500}>{selected ? `View: ${selected.name}${isModified ? ' (changed)' : ''}` : 'Views'}</Text>
           </Button>
         </Menu.Target>

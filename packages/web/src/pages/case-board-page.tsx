@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import { ApiProblem, describeError } from '../api/problem';
 import type { RecordValues } from '../api/types';
 import { CaseCard } from '../kanban/case-card';
+import { columnKeyboardCoordinates, useBoardAnnouncements } from '../kanban/column-keys';
 import { StatusColumn } from '../kanban/status-column';
 import { useCaseBoard, useMoveCase } from '../kanban/use-case-board';
 import { useObjectDefinition } from '../session/use-objects';
@@ -30,7 +31,13 @@ export function CaseBoardPage() {
     setMessage(refusal(error, record));
     if (error instanceof ApiProblem && error.isConflict) void board.refetch();
   });
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }), useSensor(KeyboardSensor));
+  const announcements = useBoardAnnouncements({
+    column: 'status',
+    cardName: (data) => `“${String((data?.record as RecordValues | undefined)?.subject ?? 'the case')}”`,
+    cardColumn: (data) => (data?.record as RecordValues | undefined)?.status as string | undefined,
+    columnName: (id) => statusField?.choices?.find((choice) => choice.value === id)?.label ?? id,
+  });
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }), useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }));
 
   if (isLoading) return <Loader aria-label="Loading" />;
   if (!definition || !statusField) return <Alert color="red" title="No cases">This workspace has no cases you may read.</Alert>;
@@ -56,7 +63,10 @@ export function CaseBoardPage() {
       {board.error && <Alert color="red" role="alert" title="The cases could not be loaded">{describeError(board.error)}</Alert>}
       {board.isLoading ? <Loader aria-label="Loading cases" /> : board.data && (
         <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragged(undefined)}
-          accessibility={{ screenReaderInstructions: { draggable: 'To move a case, press space, use the arrow keys to choose a status, and press space again.' } }}>
+          accessibility={{
+            screenReaderInstructions: { draggable: 'To move a case, press space, use the left and right arrow keys to choose a status, and press space again.' },
+            announcements,
+          }}>
           <ScrollArea type="auto" offsetScrollbars>
             <Group align="flex-start" wrap="nowrap" gap="sm" pb="sm">
               {(statusField.choices ?? []).map((choice) => (

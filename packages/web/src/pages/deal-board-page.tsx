@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiProblem, describeError } from '../api/problem';
 import type { RecordValues } from '../api/types';
+import { columnKeyboardCoordinates, useBoardAnnouncements } from '../kanban/column-keys';
 import { DealCard } from '../kanban/deal-card';
 import { StageColumn } from '../kanban/stage-column';
 import { BOARD_LIMIT, useBoard, useMoveDeal, usePipelines, useStages, type MoveInput } from '../kanban/use-board';
@@ -36,7 +37,13 @@ export function DealBoardPage() {
   });
   const session = useSession();
   const canMove = can(session.data, 'deals', 'update');
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }), useSensor(KeyboardSensor));
+  const announcements = useBoardAnnouncements({
+    column: 'stage',
+    cardName: (data) => String((data?.deal as RecordValues | undefined)?.name ?? 'the deal'),
+    cardColumn: (data) => (data?.deal as RecordValues | undefined)?.stageId as string | undefined,
+    columnName: (id) => String(stages.data?.find((stage) => stage.id === id)?.name ?? ''),
+  });
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }), useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }));
 
   if (pipelines.isLoading || objects.isLoading) return <Loader aria-label="Loading" />;
   if (pipelines.error) return <Alert color="red" role="alert" title="Pipelines could not be loaded">{describeError(pipelines.error)}</Alert>;
@@ -72,7 +79,10 @@ export function DealBoardPage() {
       {(stages.error || board.error) && <Alert color="red" role="alert">{describeError(stages.error ?? board.error)}</Alert>}
       {stages.isLoading || board.isLoading ? <Loader aria-label="Loading deals" /> : (
         <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragged(undefined)}
-          accessibility={{ screenReaderInstructions: { draggable: 'To move a deal, press space, use the arrow keys to choose a stage, and press space again.' } }}>
+          accessibility={{
+            screenReaderInstructions: { draggable: 'To move a deal, press space, use the left and right arrow keys to choose a stage, and press space again.' },
+            announcements,
+          }}>
           <ScrollArea type="auto" offsetScrollbars>
             <Group align="flex-start" wrap="nowrap" gap="sm" pb="sm">
               {columns.map((stage) => (

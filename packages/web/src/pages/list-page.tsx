@@ -6,7 +6,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { ApiProblem, describeError } from '../api/problem';
 import type { ObjectDescription } from '../api/types';
 import { ColumnChooser } from '../list/column-chooser';
-import { FilterInput } from '../list/filter-input';
+import { BESIDE_INPUTS, FilterInput } from '../list/filter-input';
 import { BulkBar } from '../list/bulk-bar';
 import { exportCsv } from '../list/bulk';
 import { RecordTable, type ListItem } from '../list/record-table';
@@ -97,20 +97,20 @@ function ObjectList({ definition, objects }: { definition: ObjectDescription; ob
       </Group>
       <Group align="flex-start" gap="xs" wrap="wrap">
         <FilterInput value={view.filter} error={filterError} onApply={(filter) => setView({ filter })} example={exampleFilter(definition)} />
-        <ColumnChooser definition={definition} columns={view.columns} onChange={(columns) => setView({ columns })} />
         {groupable.length > 0 && (
-          <Select label="Group by" description="A header per value" placeholder="No grouping" w={170} clearable data={groupable.map((field) => ({ value: field.name, label: field.label }))}
+          <Select label="Group by" description="A header per value" placeholder="No grouping" w={{ base: '100%', xs: 170 }} clearable data={groupable.map((field) => ({ value: field.name, label: field.label }))}
             value={view.groupBy ?? null} onChange={(value) => setView({ groupBy: value ?? undefined })} comboboxProps={{ withinPortal: true }} />
         )}
+        <ColumnChooser definition={definition} columns={view.columns} onChange={(columns) => setView({ columns })} />
         <ViewsMenu definition={definition} current={view} selected={selected} views={savedViews.data?.data ?? []} canShare={savedViews.data?.canShare ?? false}
           onPick={(saved) => showSaved(saved)}
           onSaved={(saved) => showSaved(saved)}
           onDeleted={() => setParams(writeView(definition, view))} />
         {mayExport && !isTrash && (
-          <Button variant="default" mt={46} onClick={() => void exportCsv(definition, { filter: view.filter.trim() }, view.sort, view.columns)}>Export CSV</Button>
+          <Button variant="default" mt={BESIDE_INPUTS} onClick={() => void exportCsv(definition, { filter: view.filter.trim() }, view.sort, view.columns)}>Export CSV</Button>
         )}
         {mayDelete && (
-          <SegmentedControl mt={46} aria-label="Records or trash" value={isTrash ? 'trash' : 'live'} onChange={(value) => setView({ isTrash: value === 'trash' })}
+          <SegmentedControl mt={BESIDE_INPUTS} aria-label="Records or trash" value={isTrash ? 'trash' : 'live'} onChange={(value) => setView({ isTrash: value === 'trash' })}
             data={[{ value: 'live', label: definition.labelPlural }, { value: 'trash', label: 'Trash' }]} />
         )}
       </Group>

@@ -29,7 +29,7 @@ export function RecordFields({ definition, record, labels, canEdit, onSaved }: {
               <EditableValue object={definition.name} field={field} record={record} labels={labels} onSaved={onSaved} mode="inline" canEdit={canEdit}
                 display={target
                   ? <Anchor component={Link} to={`/objects/${target}/${value}`} size="sm">{formatValue(field, record, labels)}</Anchor>
-                  : <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{formatValue(field, record, labels) || '—'}</Text>} />
+                  : <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{formatValue(field, record, labels) || '—'}</Text>} />
             );
           return [
             <dt key={`${field.name}-label`}><Text size="sm" c="dimmed">{field.label}</Text></dt>,

@@ -18,8 +18,9 @@ export function Navigation({ session }: { session: Session }) {
   const link = (to: string, label: string) => (
     <NavLink key={to} component={RouterLink} to={to} label={label} active={pathname === to || pathname.startsWith(`${to}/`)} />
   );
+  // A list of links, not a landmark of its own: the app shell's navbar is the navigation.
   return (
-    <nav>
+    <div>
       <NavLink component={RouterLink} to="/" label="Home" active={pathname === '/'} />
       {can(session, 'deals', 'read') && link('/deals/board', 'Deal board')}
       {can(session, 'cases', 'read') && link('/cases/board', 'Case board')}
@@ -29,6 +30,6 @@ export function Navigation({ session }: { session: Session }) {
       {custom.length > 0 && <Divider my={6} label="Custom" labelPosition="left" />}
       {custom.map((object) => link(`/objects/${object.name}`, object.labelPlural))}
       {session.permissions.isAdmin && <><Divider my={6} />{link('/settings', 'Settings')}</>}
-    </nav>
+    </div>
   );
 }
