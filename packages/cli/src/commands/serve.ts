@@ -34,7 +34,8 @@ export function registerServeCommand(program: Command) {
     .option('--demo', 'on first start, create the demo workspace with demo data, an admin login and an API key')
     .action(async (options: { demo?: boolean }) => {
       const config = configOrExit();
-      const database = openDatabase(config);
+      // A server checkpoints SQLite's log in a worker thread, so no request waits for a checkpoint.
+      const database = openDatabase(config, { backgroundCheckpoints: true });
       await database.migrate().catch((error: Error) => {
         throw new Error(`cannot open the database at ${redact(config.databaseUrl)}: ${error.message}`);
       });

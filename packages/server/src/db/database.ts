@@ -4,7 +4,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Config } from '../config.js';
 import type { Dialect } from './dialects/dialect.js';
 import { openPostgres } from './dialects/postgres.js';
-import { openSqlite } from './dialects/sqlite.js';
+import { openSqlite, type SqliteOptions } from './dialects/sqlite.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { WorkspaceScopePlugin } from './scope.js';
 import type { SystemTables } from './system-tables.js';
@@ -26,8 +26,8 @@ export interface Database {
  * Opens the configured database (not yet migrated).
  * @example const database = openDatabase(loadConfig()); await database.migrate();
  */
-export function openDatabase(config: Pick<Config, 'databaseKind' | 'databaseUrl' | 'sqlitePath'>): Database {
-  const { kysely, dialect } = config.databaseKind === 'sqlite' ? openSqlite(config.sqlitePath!) : openPostgres(config.databaseUrl);
+export function openDatabase(config: Pick<Config, 'databaseKind' | 'databaseUrl' | 'sqlitePath'>, options: SqliteOptions = {}): Database {
+  const { kysely, dialect } = config.databaseKind === 'sqlite' ? openSqlite(config.sqlitePath!, options) : openPostgres(config.databaseUrl);
   return createDatabase(kysely, dialect);
 }
 

@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PrimitiveValueListNode, SqliteDialect, sql, type Expression, type SelectQueryBuilder, type SqliteDatabase } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/sqlite';
 import { valuesList, type Dialect, type StorageKind } from './dialect.js';
+import { BACKSTOP_PAGES, startCheckpointer, type Checkpointer } from './sqlite-checkpointer.js';
 
 const STATEMENT_CACHE_SIZE = 500;
 /** SQLite allows 32,766 bound variables per statement; stay well under. */
@@ -37,13 +38,23 @@ export interface SqliteConnection {
   dialect: Dialect;
   /** The driver, for bulk loads and backups. */
   raw: BetterSqlite3.Database;
+  /** Present when WAL checkpoints run in a worker thread (`backgroundCheckpoints`). */
+  checkpointer?: Checkpointer;
+}
+
+export interface SqliteOptions {
+  /**
+   * Checkpoint the write-ahead log in a worker thread instead of inside the commit that fills
+   * it (`sqlite-checkpointer.ts`): for long-running servers, so no request waits for one.
+   */
+  backgroundCheckpoints?: boolean;
 }
 
 /**
  * Opens (creating if needed) an SQLite database file.
  * @example const { kysely, dialect } = openSqlite('./data/rapport.db');
  */
-export function openSqlite(path: string): SqliteConnection {
+export function openSqlite(path: string, options: SqliteOptions = {}): SqliteConnection {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const raw = new BetterSqlite3(path);
   raw.pragma('journal_mode = WAL');
@@ -51,6 +62,9 @@ export function openSqlite(path: string): SqliteConnection {
   raw.pragma('busy_timeout = 10000');
   raw.pragma('cache_size = -65536'); // 64 MiB
   raw.pragma('temp_store = MEMORY');
+  const checkpointer = options.backgroundCheckpoints && path !== ':memory:' ? startCheckpointer(path) : undefined;
+  const autocheckpointPages = checkpointer ? BACKSTOP_PAGES : 1000;
+  raw.pragma(`wal_autocheckpoint = ${autocheckpointPages}`);
   const kysely = new Kysely<any>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   let elementAlias = 0;
 
@@ -145,7 +159,7 @@ export function openSqlite(path: string): SqliteConnection {
         forget.run(name);
       }).immediate();
       raw.pragma('cache_size = -65536');
-      raw.pragma('wal_autocheckpoint = 1000');
+      raw.pragma(`wal_autocheckpoint = ${autocheckpointPages}`);
     },
 
     async bulkInsert(table, columns, rows) {
@@ -165,8 +179,9 @@ export function openSqlite(path: string): SqliteConnection {
     },
 
     async close() {
+      await checkpointer?.stop();
       await kysely.destroy();
     },
   };
-  return { kysely, dialect, raw };
+  return { kysely, dialect, raw, checkpointer };
 }

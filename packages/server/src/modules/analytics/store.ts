@@ -187,10 +187,13 @@ export class MetricsStore {
    */
   async #households(ctx: RequestContext, scoring: Scoring, companyIds: readonly string[], options: { writePeople: boolean; onPeople?: (count: number) => void }): Promise<void> {
     if (companyIds.length === 0) return;
+    // Sorted here, not by ORDER BY: SQLite would walk the workspace's primary key to avoid a
+    // sort instead of taking the company index (2–4 s for one company at a million people).
     const members = await ctx.db.selectFrom('people').select(['id', 'company_id']).where('company_id', 'in', [...companyIds])
-      .where('deleted_at', 'is', null).orderBy('company_id').orderBy('id').execute();
+      .where('deleted_at', 'is', null).execute();
     const byCompany = new Map<string, string[]>(companyIds.map((id) => [id, []]));
     for (const row of members) byCompany.get(row.company_id as string)?.push(row.id as string);
+    for (const people of byCompany.values()) people.sort();
     let group: string[] = [];
     const flush = async () => {
       const personIds = group.flatMap((id) => byCompany.get(id)!);
