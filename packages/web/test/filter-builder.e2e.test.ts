@@ -1,9 +1,11 @@
 // The filter builder of a list view in a browser: rows of field, operator and value write the
 // filter language into the filter input and the URL, the list shows what the API returns for
 // that text, the builder reads an applied filter back into rows, a quoted name round-trips, and
-// a filter the rows cannot hold is named too complex and kept. One server and browser for the file.
+// a filter the rows cannot hold is named too complex and kept; axe finds nothing serious in the
+// open builder. One server and browser for the file.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.js';
 import { screenshot, type TestBrowser } from './support/browser.js';
 import type { LiveServer } from './support/live-server.js';
 import { backstage } from './support/session.js';
@@ -72,6 +74,7 @@ describe('the filter builder of a list view', () => {
     const text = `lifecycleStage = "customer" and city contains ${JSON.stringify(cityPart)}`;
     await expect.poll(() => builder().locator('[data-filter-text]').textContent()).toBe(text);
     await screenshot(page, '90-filter-builder-two-conditions');
+    expect(await seriousViolations(page)).toEqual([]);
 
     await builder().getByRole('button', { name: 'Apply filter' }).click();
     await expect.poll(() => filterInput().inputValue()).toBe(text);
@@ -135,6 +138,7 @@ describe('the filter builder of a list view', () => {
     await page.waitForURL(/filter=city/);
     await page.getByRole('button', { name: 'Build' }).click();
     await expect.poll(() => builder().textContent()).toMatch(/too complex for the builder/i);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(await filterInput().inputValue()).toBe(text);
     await builder().getByRole('button', { name: 'Close' }).click();
     expect(await filterInput().inputValue()).toBe(text);

@@ -33,7 +33,7 @@ export function FilterInput({ value, error, onApply, example, isBuilding, onTogg
         <TextInput style={{ flex: 1 }} label="Filter" placeholder={example} description={`Filter language, such as: ${example}`} value={text} onChange={(event) => setText(event.currentTarget.value)}
           error={error} spellCheck={false} autoCapitalize="off" autoComplete="off" styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
         <Button type="submit" mt={46}>Apply</Button>
-        <Button variant={isBuilding ? 'light' : 'default'} mt={46} aria-expanded={isBuilding} onClick={() => onToggleBuilder(text)}>Build</Button>
+        <Button variant={isBuilding ? 'outline' : 'default'} mt={46} aria-expanded={isBuilding} onClick={() => onToggleBuilder(text)}>Build</Button>
         {value && <Button variant="default" mt={46} onClick={() => onApply('')}>Clear</Button>}
       </Group>
     </form>
