@@ -1,10 +1,13 @@
 // The web app's build: React through Vite's own React plugin (oxc), one chunk per route (each
 // page is a lazy import), vendor libraries split so that a page loads only what it uses.
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 
 export default defineConfig({
   plugins: [react()],
+  // Workspace packages (the filter language of @rapport/core) are bundled from their TypeScript
+  // sources, as the tests and the type check read them.
+  resolve: { conditions: ['source', ...defaultClientConditions] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

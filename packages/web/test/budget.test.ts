@@ -28,7 +28,7 @@ describe('the production build of the web app', () => {
   it('splits each page into a chunk of its own that the first visit does not load', () => {
     const assets = readdirSync(join(WEB_ROOT, 'assets'));
     const initial = new Set(initialScripts().map((src) => src.replace(/^\/assets\//, '')));
-    for (const page of ['home-page', 'list-page', 'record-page', 'deal-board-page', 'case-board-page', 'relationship-page', 'search-palette', 'settings-page', 'fields-section', 'pipelines-section', 'roles-section']) {
+    for (const page of ['home-page', 'list-page', 'record-page', 'deal-board-page', 'case-board-page', 'relationship-page', 'search-palette', 'filter-builder', 'settings-page', 'fields-section', 'pipelines-section', 'roles-section']) {
       const chunk = assets.find((name) => name.startsWith(`${page}-`) && name.endsWith('.js'));
       expect(chunk, page).toBeDefined();
       expect(initial.has(chunk!), page).toBe(false);

@@ -1,7 +1,11 @@
-// The filter of a list view, typed in the filter language and applied with Enter. The API's
-// own message (with the position of a syntax error) shows under the input.
+// The filter of a list view, typed in the filter language and applied with Enter, or written by
+// the filter builder (opened on the text the input holds). The API's own message (with the
+// position of a syntax error) shows under the input.
 import { Button, Group, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { lazy, useEffect, useState } from 'react';
+
+/** The filter builder, in a chunk of its own with the grammar: fetched when it first opens. */
+export const FilterBuilder = lazy(() => import('./filter-builder'));
 
 /**
  * The top margin that lines a button of the list's tool row up with the inputs beside it (under
@@ -15,9 +19,12 @@ export interface FilterInputProps {
   error?: string;
   onApply: (filter: string) => void;
   example: string;
+  isBuilding: boolean;
+  /** Opens the builder on the text the input holds (applied or not), or closes it. */
+  onToggleBuilder: (text: string) => void;
 }
 
-export function FilterInput({ value, error, onApply, example }: FilterInputProps) {
+export function FilterInput({ value, error, onApply, example, isBuilding, onToggleBuilder }: FilterInputProps) {
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
   return (
@@ -26,6 +33,7 @@ export function FilterInput({ value, error, onApply, example }: FilterInputProps
         <TextInput style={{ flex: 1 }} label="Filter" placeholder={example} description={`Filter language, such as: ${example}`} value={text} onChange={(event) => setText(event.currentTarget.value)}
           error={error} spellCheck={false} autoCapitalize="off" autoComplete="off" styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
         <Button type="submit" mt={46}>Apply</Button>
+        <Button variant={isBuilding ? 'outline' : 'default'} mt={46} aria-expanded={isBuilding} onClick={() => onToggleBuilder(text)}>Build</Button>
         {value && <Button variant="default" mt={46} onClick={() => onApply('')}>Clear</Button>}
       </Group>
     </form>

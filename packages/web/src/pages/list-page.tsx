@@ -1,12 +1,12 @@
 // The list view of any object: filter, sort, columns and grouping (all in the URL), saved
 // views, the virtualised table with inline edit, row selection with bulk actions, and the trash.
 import { Alert, Button, Group, Loader, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useMemo } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { ApiProblem, describeError } from '../api/problem';
 import type { ObjectDescription } from '../api/types';
 import { ColumnChooser } from '../list/column-chooser';
-import { BESIDE_INPUTS, FilterInput } from '../list/filter-input';
+import { BESIDE_INPUTS, FilterBuilder, FilterInput } from '../list/filter-input';
 import { BulkBar } from '../list/bulk-bar';
 import { exportCsv } from '../list/bulk';
 import { RecordTable, type ListItem } from '../list/record-table';
@@ -41,6 +41,8 @@ function ObjectList({ definition, objects }: { definition: ObjectDescription; ob
   const selected = savedViews.data?.data.find((saved) => saved.id === savedViewId);
   // Changing the columns, filter or sort keeps the saved view named: it shows as changed and can be updated.
   const setView = (change: Partial<ListView>) => setParams(writeView(definition, { ...view, ...change }, savedViewId));
+  // The text the filter builder opened on, while it is open.
+  const [builderText, setBuilderText] = useState<string>();
   // A saved view holds columns, filter and sort; the grouping and the trash stay as they are.
   const showSaved = (saved: NonNullable<typeof selected>, replace = false) =>
     setParams(writeView(definition, { ...viewOf(definition, saved), groupBy: view.groupBy, isTrash: view.isTrash }, saved.id), { replace });
@@ -96,7 +98,8 @@ function ObjectList({ definition, objects }: { definition: ObjectDescription; ob
         </Text>
       </Group>
       <Group align="flex-start" gap="xs" wrap="wrap">
-        <FilterInput value={view.filter} error={filterError} onApply={(filter) => setView({ filter })} example={exampleFilter(definition)} />
+        <FilterInput value={view.filter} error={filterError} onApply={(filter) => setView({ filter })} example={exampleFilter(definition)}
+          isBuilding={builderText !== undefined} onToggleBuilder={(text) => setBuilderText(builderText === undefined ? text : undefined)} />
         {groupable.length > 0 && (
           <Select label="Group by" description="A header per value" placeholder="No grouping" w={{ base: '100%', xs: 170 }} clearable data={groupable.map((field) => ({ value: field.name, label: field.label }))}
             value={view.groupBy ?? null} onChange={(value) => setView({ groupBy: value ?? undefined })} comboboxProps={{ withinPortal: true }} />
@@ -114,6 +117,12 @@ function ObjectList({ definition, objects }: { definition: ObjectDescription; ob
             data={[{ value: 'live', label: definition.labelPlural }, { value: 'trash', label: 'Trash' }]} />
         )}
       </Group>
+      {builderText !== undefined && (
+        <Suspense fallback={<Loader size="sm" aria-label="Loading the filter builder" />}>
+          <FilterBuilder definition={definition} text={builderText} onClose={() => setBuilderText(undefined)}
+            onApply={(filter) => { setView({ filter }); setBuilderText(undefined); }} />
+        </Suspense>
+      )}
       <BulkBar definition={definition} selection={selection} total={total} filter={view.filter.trim()} sort={view.sort} columns={view.columns} isTrash={isTrash}
         recordOf={(id) => byId.get(id)} />
       {error && !filterError && <Alert color="red" role="alert" title="The records could not be loaded">{describeError(error)}</Alert>}
