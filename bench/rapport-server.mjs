@@ -5,7 +5,7 @@ import { buildApp, createServices, openDatabase } from '../packages/server/dist/
 // Further arguments: `worker` also starts the job worker, as `rapport serve` does; `web` also
 // serves the built web app at / (packages/web/dist).
 const [path, port, ...extras] = process.argv.slice(2);
-const database = openDatabase({ databaseKind: 'sqlite', databaseUrl: `sqlite:${path}`, sqlitePath: path }, { backgroundCheckpoints: true });
+const database = openDatabase({ databaseKind: 'sqlite', databaseUrl: `sqlite:${path}`, sqlitePath: path }, { server: true });
 await database.migrate();
 const services = createServices(database);
 const webRoot = extras.includes('web') ? fileURLToPath(new URL('../packages/web/dist/', import.meta.url)) : undefined;

@@ -34,8 +34,8 @@ export function registerServeCommand(program: Command) {
     .option('--demo', 'on first start, create the demo workspace with demo data, an admin login and an API key')
     .action(async (options: { demo?: boolean }) => {
       const config = configOrExit();
-      // A server checkpoints SQLite's log in a worker thread, so no request waits for a checkpoint.
-      const database = openDatabase(config, { backgroundCheckpoints: true });
+      // As a server: SQLite's log checkpointed in a worker thread, planner statistics kept current.
+      const database = openDatabase(config, { server: true });
       await database.migrate().catch((error: Error) => {
         throw new Error(`cannot open the database at ${redact(config.databaseUrl)}: ${error.message}`);
       });
