@@ -100,10 +100,14 @@ export function seesCosts(ctx: RequestContext): boolean {
   return !ctx.access.hiddenFields('orders').includes('costTotal');
 }
 
-/** Whether the caller's whole-workspace `report` equals the system's: no record of what it reads hidden, and costs seen where needed. */
+/**
+ * Whether the caller's whole-workspace `report` equals the system's: no record of what it reads
+ * hidden — `fromObject` narrows an object with an owner field to the owners the caller sees —
+ * and costs seen where the report needs them.
+ */
 export function seesWholeReport(ctx: RequestContext, report: ReportName): boolean {
   if (report === 'profitability' && !seesCosts(ctx)) return false;
-  return REPORT_READS[report].every((object) => ctx.access.visibleOwners(object) === 'all');
+  return REPORT_READS[report].every((object) => !ctx.objects.get(object)?.ownerField || ctx.access.visibleOwners(object) === 'all');
 }
 
 /** `YYYY-MM` of an ISO 8601 instant column (stored as text on both databases). */
