@@ -21,7 +21,10 @@ export function configOrExit(): Config {
 
 /** The server's options from configuration: public URL, cookies, mail. */
 export function serviceOptions(config: Config) {
-  return { publicUrl: config.publicUrl, cookieSecure: config.cookieSecure, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom };
+  return {
+    publicUrl: config.publicUrl, cookieSecure: config.cookieSecure, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom,
+    reportSnapshots: { minComputeMs: config.reportSnapshotMinMs },
+  };
 }
 
 /** Opens and migrates the configured database, runs `work` with the services, then closes. */

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /** The built command (`npm test` brings the build up to date first). */
@@ -46,6 +47,19 @@ describe('the rapport command', { timeout: 120_000 }, () => {
     expect(key.code).toBe(0);
     expect(key.lastLine).toMatch(/^rpk_[A-Za-z0-9_-]{43}$/);
     expect(rapport(['user', 'create', '--workspace', 'acme', '--email', 'x@acme.example', '--name', 'X', '--role', 'pope']).code).toBe(2);
+  });
+
+  it("recomputes a workspace's analytics and stores its dashboard's reports", () => {
+    const result = rapport(['analytics', 'recompute', '--workspace', 'acme']);
+    expect(result.code).toBe(0);
+    expect(result.lastLine).toMatch(/^metrics of 0 people and 0 companies in [\d.]+ s; dashboard reports stored in [\d.]+ s$/);
+    const db = new Database(join(dir, 'cli.db'), { readonly: true });
+    try {
+      const stored = db.prepare("select s.report from analytics_snapshots s join workspaces w on w.id = s.workspace_id where w.slug = 'acme' order by s.report").all();
+      expect(stored.map((row) => (row as { report: string }).report)).toEqual(['loyalty', 'profitability', 'retention', 'satisfaction']);
+    } finally {
+      db.close();
+    }
   });
 
   it('serves the API on the configured port and stops cleanly', async () => {

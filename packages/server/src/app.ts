@@ -108,7 +108,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     await api.register(authRoutes({ ...services, cookieSecure: services.options.cookieSecure }));
     await api.register(settingsRoutes(services));
     await api.register(auditRoutes(services.audit));
-    await api.register(analyticsRoutes(services.analytics, services.metrics));
+    await api.register(analyticsRoutes(services.snapshots, services.metrics));
     await api.register(openApi.apiRoutes);
     await api.register(recordRoutes(services.engine));
     await api.register(exportRoutes(services.engine, services.audit));

@@ -25,6 +25,13 @@ describe('configuration', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  it('reads when a whole-workspace report is answered from its snapshot', () => {
+    expect(loadConfig({}).reportSnapshotMinMs).toBe(1_000);
+    expect(loadConfig({ REPORT_SNAPSHOT_MIN_MS: '0' }).reportSnapshotMinMs).toBe(0);
+    expect(() => loadConfig({ REPORT_SNAPSHOT_MIN_MS: '1s' })).toThrow(ConfigError);
+    expect(() => loadConfig({ REPORT_SNAPSHOT_MIN_MS: '-5' })).toThrow(/REPORT_SNAPSHOT_MIN_MS/);
+  });
+
   it('never shows a database password', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mongodb://admin:hunter2@db/x' })).toThrow(/^(?!.*hunter2)/);
   });

@@ -19,6 +19,8 @@ export interface Config {
   /** Outgoing mail: `smtp://user:pass@host:port` or `smtps://…`; unset → no mail is sent. */
   smtpUrl?: string;
   mailFrom: string;
+  /** A whole-workspace report that took at least this long to compute is answered from its snapshot. */
+  reportSnapshotMinMs: number;
 }
 
 export class ConfigError extends Error {
@@ -46,6 +48,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: parseFlag('COOKIE_SECURE', env.COOKIE_SECURE) ?? publicUrl.startsWith('https:'),
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
     mailFrom: parseMailFrom(env.MAIL_FROM),
+    reportSnapshotMinMs: parseMilliseconds('REPORT_SNAPSHOT_MIN_MS', env.REPORT_SNAPSHOT_MIN_MS, 1_000),
   };
 }
 
@@ -60,6 +63,12 @@ function parseFlag(name: string, value: string | undefined): boolean | undefined
   if (value === '1' || value === 'true') return true;
   if (value === '0' || value === 'false') return false;
   throw new ConfigError(`${name}: expected 1 or 0, got ${JSON.stringify(value)}`);
+}
+
+function parseMilliseconds(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d{1,9}$/.test(value)) throw new ConfigError(`${name}: expected a whole number of milliseconds, got ${JSON.stringify(value)}`);
+  return Number(value);
 }
 
 function parseSmtpUrl(value: string | undefined): string | undefined {

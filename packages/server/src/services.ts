@@ -8,6 +8,7 @@ import { analyticsHooks } from './modules/analytics/hooks.js';
 import { sentimentHooks } from './modules/analytics/sentiment.js';
 import { registerAnalyticsJobs } from './modules/analytics/jobs.js';
 import { AnalyticsService } from './modules/analytics/service.js';
+import { ReportSnapshots, type SnapshotPolicy } from './modules/analytics/snapshots.js';
 import { MetricsStore } from './modules/analytics/store.js';
 import { auditHooks } from './modules/audit/hooks.js';
 import { AuditService } from './modules/audit/service.js';
@@ -46,6 +47,8 @@ export interface Services {
   views: ViewService;
   audit: AuditService;
   analytics: AnalyticsService;
+  /** Whole-workspace reports answered from their last computation, refreshed in the background. */
+  snapshots: ReportSnapshots;
   /** Computed per-customer metrics: recompute, refit, read. */
   metrics: MetricsStore;
   /** Runs the outbox's jobs; `start()` it in a serving process, or `drain()` it. */
@@ -66,12 +69,14 @@ export interface ServiceOptions {
   cookieSecure?: boolean;
   smtpUrl?: string;
   mailFrom?: string;
-  /** The clock metrics are computed at (tests fix it). */
+  /** The clock metrics are computed at (tests fix it); report snapshots age by it too. */
   now?: () => Date;
+  /** When a whole-workspace report is answered from its snapshot (defaults in `snapshots.ts`). */
+  reportSnapshots?: Partial<SnapshotPolicy>;
 }
 
 export function createServices(database: Database, given: ServiceOptions = {}): Services {
-  const options = { publicUrl: given.publicUrl ?? 'http://127.0.0.1:3000', cookieSecure: given.cookieSecure ?? false, smtpUrl: given.smtpUrl, mailFrom: given.mailFrom ?? 'Rapport <no-reply@rapport.invalid>', now: given.now ?? (() => new Date()) };
+  const options = { publicUrl: given.publicUrl ?? 'http://127.0.0.1:3000', cookieSecure: given.cookieSecure ?? false, smtpUrl: given.smtpUrl, mailFrom: given.mailFrom ?? 'Rapport <no-reply@rapport.invalid>', now: given.now ?? (() => new Date()), reportSnapshots: given.reportSnapshots ?? {} };
   const engine = new RecordEngine();
   engine.hooks.register('people', peopleHooks);
   engine.hooks.register('deals', dealHooks);
@@ -86,8 +91,10 @@ export function createServices(database: Database, given: ServiceOptions = {}): 
   for (const [object, hooks] of Object.entries(sentimentHooks)) engine.hooks.register(object, hooks);
   for (const [object, hooks] of Object.entries(analyticsHooks)) engine.hooks.register(object, hooks);
   const metrics = new MetricsStore(options.now);
+  const analytics = new AnalyticsService();
+  const snapshots = new ReportSnapshots(analytics, options.reportSnapshots, options.now);
   const jobs = new JobWorker(database);
-  registerAnalyticsJobs(jobs, workspaces, metrics);
+  registerAnalyticsJobs(jobs, workspaces, metrics, snapshots);
   const access = new AccessService(database, audit);
   const users = new UserService(database);
   const sessions = new SessionService(database);
@@ -101,7 +108,8 @@ export function createServices(database: Database, given: ServiceOptions = {}): 
     apiKeys: new ApiKeyService(database, audit),
     users,
     audit,
-    analytics: new AnalyticsService(),
+    analytics,
+    snapshots,
     metrics,
     jobs,
     access,

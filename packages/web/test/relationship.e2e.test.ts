@@ -1,7 +1,8 @@
 // The web app end to end, relationship analytics: the dashboard draws its charts from the
 // analytics API, a click on a bar opens the people behind it, a person's page explains their
-// scores, and a role refused profitability sees why. One server for the file; metrics are
-// computed as `rapport analytics recompute` does after the demo data is made.
+// scores, a role refused profitability sees why, and figures from a stored snapshot say when
+// they were computed. One server for the file; metrics are computed as `rapport analytics
+// recompute` does after the demo data is made.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,6 +114,23 @@ describe('relationship analytics in a browser', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     const box = (await panel.boundingBox())!;
     await page.screenshot({ path: join(ARTIFACTS, '13-relationship-panel.png'), fullPage: true, clip: { x: box.x - 8, y: box.y - 8, width: box.width + 16, height: box.height + 16 } });
+  });
+
+  it('says when the figures come from a stored snapshot, and Refresh computes them now', async () => {
+    const ctx = await server.services.workspaces.contextForSlug(server.workspaceSlug, 'system');
+    await server.services.snapshots.fill(ctx);
+    // As slow as a large workspace's reports: slow enough to be answered from their snapshots.
+    await server.services.database.system.updateTable('analytics_snapshots').set({ duration_ms: 20_000 }).where('workspace_id', '=', ctx.workspaceId).execute();
+    await page.goto('/relationship');
+    const notice = page.getByRole('status').filter({ hasText: 'Figures as of' });
+    await notice.waitFor();
+    const stored = await (await page.request.get('/api/v1/analytics/satisfaction')).json();
+    expect(stored.isSnapshot).toBe(true);
+    expect(await notice.locator('time').getAttribute('datetime')).toBe(stored.computedAt);
+    await screenshot(page, '16-relationship-snapshot');
+    await notice.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(() => page.getByText('Figures as of').count()).toBe(0);
+    expect(await page.locator('[data-figure="nps"]').textContent()).toBe(String(stored.nps.nps));
   });
 
   it('shows a marketer why profitability is missing, and leaves lifetime value out of the panel, on a phone', async () => {

@@ -3,7 +3,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import type { RequestContext, Services } from '@rapport/server';
 import { withServices } from '../runtime.js';
 
-/** Refits the workspace's models (unless told not to) and recomputes every customer's metrics, with a progress bar. */
+/** Refits the workspace's models (unless told not to), recomputes every customer's metrics with a progress bar, then stores the dashboard's whole-workspace reports. */
 export async function recomputeMetrics(services: Services, ctx: RequestContext, options: { refit: boolean }): Promise<string> {
   const started = process.hrtime.bigint();
   const bar = new SingleBar({ format: ' metrics: {phase} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
@@ -18,7 +18,9 @@ export async function recomputeMetrics(services: Services, ctx: RequestContext, 
     });
     bar.stop();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    return `metrics of ${totals.people.toLocaleString('en')} people and ${totals.companies.toLocaleString('en')} companies in ${seconds.toFixed(1)} s`;
+    await services.snapshots.fill(ctx);
+    const reportSeconds = Number(process.hrtime.bigint() - started) / 1e9 - seconds;
+    return `metrics of ${totals.people.toLocaleString('en')} people and ${totals.companies.toLocaleString('en')} companies in ${seconds.toFixed(1)} s; dashboard reports stored in ${reportSeconds.toFixed(1)} s`;
   } catch (error) {
     bar.stop();
     throw error;
@@ -28,7 +30,7 @@ export async function recomputeMetrics(services: Services, ctx: RequestContext, 
 export function registerAnalyticsCommands(program: Command) {
   const analytics = program.command('analytics').description('Relationship analytics: computed per-customer metrics and their models');
   analytics.command('recompute')
-    .description('Refit the models (RFM cut points, BG/NBD, Gamma-Gamma) and recompute every person\'s and company\'s metrics')
+    .description('Refit the models (RFM cut points, BG/NBD, Gamma-Gamma), recompute every person\'s and company\'s metrics and store the dashboard\'s reports')
     .requiredOption('--workspace <slug>', 'workspace slug')
     .option('--no-refit', 'keep the fitted models; recompute the metrics only')
     .action((options: { workspace: string; refit: boolean }) => withServices(async (services) => {

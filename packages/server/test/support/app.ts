@@ -2,7 +2,7 @@
 // small helpers to call it. Workspaces isolate tests from each other on a shared database.
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
-import { createServices, type Services } from '../../src/services.js';
+import { createServices, type ServiceOptions, type Services } from '../../src/services.js';
 import { openTestDatabase, type DialectName, type TestDatabase } from './database.js';
 import { serverLog } from './server-log.js';
 
@@ -24,9 +24,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(dialect: DialectName, options: { logStream?: NodeJS.WritableStream; smtpUrl?: string; now?: () => Date } = {}): Promise<TestApp> {
+export async function createTestApp(dialect: DialectName, options: { logStream?: NodeJS.WritableStream; smtpUrl?: string; now?: () => Date; reportSnapshots?: ServiceOptions['reportSnapshots'] } = {}): Promise<TestApp> {
   const database = await openTestDatabase(dialect);
-  const services = createServices(database.database, { publicUrl: 'http://127.0.0.1:3000', smtpUrl: options.smtpUrl, mailFrom: 'Rapport <crm@example.com>', now: options.now });
+  const services = createServices(database.database, { publicUrl: 'http://127.0.0.1:3000', smtpUrl: options.smtpUrl, mailFrom: 'Rapport <crm@example.com>', now: options.now, reportSnapshots: options.reportSnapshots });
   const app = await buildApp(services, { logLevel: 'info', logStream: options.logStream ?? serverLog() });
   await app.ready();
 

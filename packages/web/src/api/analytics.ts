@@ -10,19 +10,30 @@ export interface AnalyticsScope {
   filter?: string;
 }
 
+/**
+ * When a report was computed. A whole-workspace report may be answered from its last
+ * computation (`isSnapshot`), refreshed in the background; ask with `fresh` to compute it now.
+ */
+export interface Computed {
+  computedAt: string;
+  isSnapshot: boolean;
+}
+
+export type ReportName = 'satisfaction' | 'loyalty' | 'retention' | 'profitability';
+
 export interface Interval {
   low: number;
   high: number;
 }
 
-export interface Satisfaction {
+export interface Satisfaction extends Computed {
   csat: { csat: number | null; answers: number; satisfied: number; interval: Interval | null };
   nps: { nps: number | null; answers: number; promoters: number; passives: number; detractors: number; interval: Interval | null };
   monthly: { month: string; csat: number | null; nps: number | null; answers: number }[];
   byAgent: { agentId: string; csat: number | null; nps: number | null; answers: number }[];
 }
 
-export interface Loyalty {
+export interface Loyalty extends Computed {
   customers: number;
   purchases: number;
   repeatPurchaseRate: number | null;
@@ -32,7 +43,7 @@ export interface Loyalty {
   returningRevenueShare: number | null;
 }
 
-export interface Retention {
+export interface Retention extends Computed {
   /** Cohorts by first-purchase month; `retention[k]`: % of the cohort buying k months later. */
   cohorts: { cohort: string; size: number; retention: number[] }[];
   monthly: { month: string; base: number; retained: number; retention: number | null; churn: number | null }[];
@@ -46,7 +57,7 @@ export interface CustomerProfit {
   profit: number;
 }
 
-export interface Profitability {
+export interface Profitability extends Computed {
   totals: { customers: number; revenue: number; costOfGoods: number; costToServe: number; profit: number };
   unprofitableCustomers: number;
   whaleCurve: { totalProfit: number; peakProfit: number; points: { customerShare: number; cumulativeProfit: number; percentOfTotal: number }[] };
@@ -91,12 +102,17 @@ export interface CustomerMetrics {
   } | null;
 }
 
-const query = (scope: AnalyticsScope) => ({ from: scope.from, to: scope.to, filter: scope.filter?.trim() || undefined });
+const query = (scope: AnalyticsScope, fresh?: boolean) => ({ from: scope.from, to: scope.to, filter: scope.filter?.trim() || undefined, fresh: fresh || undefined });
 
-export const fetchSatisfaction = (scope: AnalyticsScope, signal?: AbortSignal) => request<Satisfaction>('/analytics/satisfaction', { query: query(scope), signal });
-export const fetchLoyalty = (scope: AnalyticsScope, signal?: AbortSignal) => request<Loyalty>('/analytics/loyalty', { query: query(scope), signal });
-export const fetchRetention = (scope: AnalyticsScope, signal?: AbortSignal) => request<Retention>('/analytics/retention', { query: query(scope), signal });
-export const fetchProfitability = (scope: AnalyticsScope, signal?: AbortSignal) => request<Profitability>('/analytics/profitability', { query: query(scope), signal });
+/** `fresh`: compute now rather than answer the stored snapshot. */
+export const fetchSatisfaction = (scope: AnalyticsScope, signal?: AbortSignal, fresh?: boolean) => request<Satisfaction>('/analytics/satisfaction', { query: query(scope, fresh), signal });
+export const fetchLoyalty = (scope: AnalyticsScope, signal?: AbortSignal, fresh?: boolean) => request<Loyalty>('/analytics/loyalty', { query: query(scope, fresh), signal });
+export const fetchRetention = (scope: AnalyticsScope, signal?: AbortSignal, fresh?: boolean) => request<Retention>('/analytics/retention', { query: query(scope, fresh), signal });
+export const fetchProfitability = (scope: AnalyticsScope, signal?: AbortSignal, fresh?: boolean) => request<Profitability>('/analytics/profitability', { query: query(scope, fresh), signal });
+
+export const FETCH_REPORT: Record<ReportName, (scope: AnalyticsScope, signal?: AbortSignal, fresh?: boolean) => Promise<Computed>> = {
+  satisfaction: fetchSatisfaction, loyalty: fetchLoyalty, retention: fetchRetention, profitability: fetchProfitability,
+};
 
 export const fetchCustomerMetrics = (object: 'people' | 'companies', id: string, signal?: AbortSignal) =>
   request<CustomerMetrics>(`/analytics/${object}/${id}/metrics`, { signal });

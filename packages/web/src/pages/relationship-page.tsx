@@ -1,6 +1,7 @@
 // The relationship dashboard: the four components (satisfaction, loyalty, profitability,
 // retention) and relationship strength for a period and a segment of people, as charts that
-// open the records behind each point. The period and segment live in the URL.
+// open the records behind each point. The period and segment live in the URL. Figures answered
+// from a stored snapshot say when they were computed, with a Refresh.
 import { Alert, Button, Card, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -12,6 +13,7 @@ import { minorDigits } from '../fields/format';
 import { CohortCard, CsatCard, NpsCard, satisfactionQuery, WhaleCurveCard } from '../relationship/component-cards';
 import { monthLabel, percent, wholeMoney } from '../relationship/format';
 import { ChurnRiskCard, RfmCard, StrengthCard } from '../relationship/score-cards';
+import { reportKey, SnapshotNotice } from '../relationship/snapshot-notice';
 import { useObjectDefinition } from '../session/use-objects';
 
 /** `YYYY-MM-DD` (a day, UTC) → the instant it starts; `isEnd`: the instant after it ends. */
@@ -85,23 +87,26 @@ function ScopeForm({ initial, onApply, scope }: { initial: { from: string; to: s
 /** The four components at a glance for the period. */
 function Components({ scope, currency }: { scope: AnalyticsScope; currency: string }) {
   const satisfaction = useQuery(satisfactionQuery(scope));
-  const loyalty = useQuery({ queryKey: ['analytics', 'loyalty', scope], queryFn: ({ signal }) => fetchLoyalty(scope, signal) });
-  const profitability = useQuery({ queryKey: ['analytics', 'profitability', scope], queryFn: ({ signal }) => fetchProfitability(scope, signal) });
-  const retention = useQuery({ queryKey: ['analytics', 'retention', scope], queryFn: ({ signal }) => fetchRetention(scope, signal) });
+  const loyalty = useQuery({ queryKey: reportKey('loyalty', scope), queryFn: ({ signal }) => fetchLoyalty(scope, signal) });
+  const profitability = useQuery({ queryKey: reportKey('profitability', scope), queryFn: ({ signal }) => fetchProfitability(scope, signal) });
+  const retention = useQuery({ queryKey: reportKey('retention', scope), queryFn: ({ signal }) => fetchRetention(scope, signal) });
   // The month in progress has not had its chance to buy yet: read the last whole month.
   const current = new Date().toISOString().slice(0, 7);
   const lastMonth = retention.data?.monthly.filter((month) => month.retention !== null && month.month < current).at(-1);
   return (
-    <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" component="section" aria-label="The four components">
-      <Figure title="Satisfaction" query={satisfaction} value={satisfaction.data && `NPS ${satisfaction.data.nps.nps ?? '—'}`}
-        detail={satisfaction.data && `CSAT ${percent(satisfaction.data.csat.csat)} from ${satisfaction.data.csat.answers.toLocaleString()} answers`} />
-      <Figure title="Loyalty" query={loyalty} value={loyalty.data && `${percent(loyalty.data.repeatPurchaseRate)} repeat`}
-        detail={loyalty.data && `${loyalty.data.purchaseFrequency ?? '—'} purchases per customer; ${percent(loyalty.data.returningRevenueShare)} of revenue from returning buyers`} />
-      <Figure title="Profitability" query={profitability} value={profitability.data && wholeMoney(profitability.data.totals.profit, currency, minorDigits(currency))}
-        detail={profitability.data && `profit from ${profitability.data.totals.customers.toLocaleString()} customers; ${profitability.data.unprofitableCustomers.toLocaleString()} unprofitable`} />
-      <Figure title="Retention" query={retention} value={lastMonth ? `${percent(lastMonth.retention)} kept` : '—'}
-        detail={lastMonth ? `of the month before's customers bought again in ${monthLabel(lastMonth.month)}; churn ${percent(lastMonth.churn)}` : 'no repeat months in this period'} />
-    </SimpleGrid>
+    <Stack gap="xs">
+      <SnapshotNotice scope={scope} answers={{ satisfaction: satisfaction.data, loyalty: loyalty.data, profitability: profitability.data, retention: retention.data }} />
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" component="section" aria-label="The four components">
+        <Figure title="Satisfaction" query={satisfaction} value={satisfaction.data && `NPS ${satisfaction.data.nps.nps ?? '—'}`}
+          detail={satisfaction.data && `CSAT ${percent(satisfaction.data.csat.csat)} from ${satisfaction.data.csat.answers.toLocaleString()} answers`} />
+        <Figure title="Loyalty" query={loyalty} value={loyalty.data && `${percent(loyalty.data.repeatPurchaseRate)} repeat`}
+          detail={loyalty.data && `${loyalty.data.purchaseFrequency ?? '—'} purchases per customer; ${percent(loyalty.data.returningRevenueShare)} of revenue from returning buyers`} />
+        <Figure title="Profitability" query={profitability} value={profitability.data && wholeMoney(profitability.data.totals.profit, currency, minorDigits(currency))}
+          detail={profitability.data && `profit from ${profitability.data.totals.customers.toLocaleString()} customers; ${profitability.data.unprofitableCustomers.toLocaleString()} unprofitable`} />
+        <Figure title="Retention" query={retention} value={lastMonth ? `${percent(lastMonth.retention)} kept` : '—'}
+          detail={lastMonth ? `of the month before's customers bought again in ${monthLabel(lastMonth.month)}; churn ${percent(lastMonth.churn)}` : 'no repeat months in this period'} />
+      </SimpleGrid>
+    </Stack>
   );
 }
 

@@ -9,13 +9,14 @@ import { fetchProfitability, fetchRetention, fetchSatisfaction, type AnalyticsSc
 import { listRecords, quote } from '../api/records';
 import { minorDigits } from '../fields/format';
 import { ChartCard } from './chart-card';
+import { reportKey } from './snapshot-notice';
 import { addMonths, answersInMonth, listUrl, purchasesInMonth, within } from './drill';
 import { EChart, type ChartOption } from './echart';
 import { count, monthLabel, percent, wholeMoney } from './format';
 
 const GRID = { left: 44, right: 16, top: 32, bottom: 40, containLabel: false } as const;
 
-export const satisfactionQuery = (scope: AnalyticsScope) => ({ queryKey: ['analytics', 'satisfaction', scope], queryFn: ({ signal }: { signal: AbortSignal }) => fetchSatisfaction(scope, signal) });
+export const satisfactionQuery = (scope: AnalyticsScope) => ({ queryKey: reportKey('satisfaction', scope), queryFn: ({ signal }: { signal: AbortSignal }) => fetchSatisfaction(scope, signal) });
 
 export function NpsCard({ scope }: { scope: AnalyticsScope }) {
   const navigate = useNavigate();
@@ -84,7 +85,7 @@ export function CsatCard({ scope }: { scope: AnalyticsScope }) {
 
 export function CohortCard({ scope }: { scope: AnalyticsScope }) {
   const navigate = useNavigate();
-  const query = useQuery({ queryKey: ['analytics', 'retention', scope], queryFn: ({ signal }) => fetchRetention(scope, signal) });
+  const query = useQuery({ queryKey: reportKey('retention', scope), queryFn: ({ signal }) => fetchRetention(scope, signal) });
   const cohorts = query.data?.cohorts ?? [];
   const option = useMemo<ChartOption>(() => {
     const width = Math.max(0, ...cohorts.map((cohort) => cohort.retention.length));
@@ -140,7 +141,7 @@ async function lifetimeValueOfRank(filter: string | undefined, top: number): Pro
 export function WhaleCurveCard({ scope, currency }: { scope: AnalyticsScope; currency: string }) {
   const formatMoney = (minor: number, code: string) => wholeMoney(minor, code, minorDigits(code));
   const navigate = useNavigate();
-  const query = useQuery({ queryKey: ['analytics', 'profitability', scope], queryFn: ({ signal }) => fetchProfitability(scope, signal) });
+  const query = useQuery({ queryKey: reportKey('profitability', scope), queryFn: ({ signal }) => fetchProfitability(scope, signal) });
   const data = query.data;
   const points = useMemo(() => data?.whaleCurve.points ?? [], [data]);
   const option = useMemo<ChartOption>(() => ({

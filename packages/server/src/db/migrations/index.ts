@@ -5,6 +5,7 @@ import * as analytics from './0003-analytics.js';
 import * as views from './0004-views.js';
 import * as deferredIndexes from './0005-deferred-indexes.js';
 import * as textSentiment from './0006-text-sentiment.js';
+import * as reportSnapshots from './0007-report-snapshots.js';
 import type { MigrationContext } from './builder.js';
 
 export interface RapportMigration {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Readonly<Record<string, RapportMigration>> = {
   '0004-views': views,
   '0005-deferred-indexes': deferredIndexes,
   '0006-text-sentiment': textSentiment,
+  '0007-report-snapshots': reportSnapshots,
 };

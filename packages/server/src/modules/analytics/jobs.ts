@@ -1,14 +1,17 @@
 // The analytics jobs the worker runs: recompute one person (then their company), one company,
-// every member of a campaign whose cost changed, and a whole workspace (refit, then everyone).
+// every member of a campaign whose cost changed, a whole workspace (refit, then everyone, then
+// the dashboard's report snapshots), and one stale report snapshot.
 import type { RequestContext } from '../../engine/context.js';
 import { enqueue, type Job, type JobWorker } from '../../engine/jobs.js';
 import type { WorkspaceService } from '../workspaces/service.js';
 import { CAMPAIGN_JOB, COMPANY_JOB, PERSON_JOB } from './hooks.js';
+import type { ReportName } from './service.js';
+import { REFRESH_REPORT_JOB, type ReportRequest, type ReportSnapshots } from './snapshots.js';
 import type { MetricsStore } from './store.js';
 
 export const RECOMPUTE_ALL_JOB = 'analytics.recomputeAll';
 
-export function registerAnalyticsJobs(worker: JobWorker, workspaces: WorkspaceService, store: MetricsStore): void {
+export function registerAnalyticsJobs(worker: JobWorker, workspaces: WorkspaceService, store: MetricsStore, snapshots: ReportSnapshots): void {
   const context = async (job: Job): Promise<RequestContext> => {
     const workspace = await workspaces.byId(job.workspaceId);
     if (!workspace) throw new Error(`workspace ${job.workspaceId} is gone`);
@@ -33,6 +36,12 @@ export function registerAnalyticsJobs(worker: JobWorker, workspaces: WorkspaceSe
     });
   });
   worker.register(RECOMPUTE_ALL_JOB, async (job) => {
-    await store.recomputeAll(await context(job), { refit: true });
+    const ctx = await context(job);
+    await store.recomputeAll(ctx, { refit: true });
+    await snapshots.fill(ctx);
+  });
+  worker.register(REFRESH_REPORT_JOB, async (job) => {
+    const { report, request } = job.payload as { report: ReportName; request: ReportRequest };
+    await snapshots.refresh(await context(job), report, request);
   });
 }

@@ -81,6 +81,35 @@ class Tally {
 
 const UNPAID = ['cancelled', 'refunded'];
 
+export type ReportName = 'satisfaction' | 'loyalty' | 'retention' | 'profitability';
+
+/**
+ * The objects each whole-workspace report reads through `fromObject`, where the caller's record
+ * visibility narrows the rows. Keep in step with the reports below: a caller who sees every
+ * record of these (and, for profitability, order costs) gets exactly the system's answer.
+ */
+export const REPORT_READS: Readonly<Record<ReportName, readonly string[]>> = {
+  satisfaction: ['surveyResponses', 'cases'],
+  loyalty: ['orders', 'people'],
+  retention: ['orders'],
+  profitability: ['orders', 'cases', 'campaignMembers'],
+};
+
+/** Whether the caller's role sees order costs (profitability is refused without them). */
+export function seesCosts(ctx: RequestContext): boolean {
+  return !ctx.access.hiddenFields('orders').includes('costTotal');
+}
+
+/**
+ * Whether the caller's whole-workspace `report` equals the system's: no record of what it reads
+ * hidden — `fromObject` narrows an object with an owner field to the owners the caller sees —
+ * and costs seen where the report needs them.
+ */
+export function seesWholeReport(ctx: RequestContext, report: ReportName): boolean {
+  if (report === 'profitability' && !seesCosts(ctx)) return false;
+  return REPORT_READS[report].every((object) => !ctx.objects.get(object)?.ownerField || ctx.access.visibleOwners(object) === 'all');
+}
+
 /** `YYYY-MM` of an ISO 8601 instant column (stored as text on both databases). */
 const monthOf = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 7)`;
 
@@ -193,7 +222,7 @@ export class AnalyticsService {
    */
   async profitability(ctx: RequestContext, scope: Scope, options: { supportHourlyCost: number; asOf?: string }): Promise<ProfitabilityReport> {
     await this.#checkScope(ctx, scope);
-    if (ctx.access.hiddenFields('orders').includes('costTotal')) throw new Forbidden('profitability needs order costs, which your role does not see');
+    if (!seesCosts(ctx)) throw new Forbidden('profitability needs order costs, which your role does not see');
     const sales = await this.#paidOrders(ctx, scope).groupBy('t.person_id').select((eb) => [
       't.person_id', eb.fn.sum('t.total').as('revenue'), eb.fn.sum('t.cost_total').as('cost'), eb.fn.countAll().as('orders'), eb.fn.max('t.ordered_at').as('last'),
     ]).orderBy('t.person_id').execute();
