@@ -93,7 +93,7 @@ describe('accessibility of the web app (axe-core, WCAG 2 A and AA)', () => {
       await page.getByRole('checkbox', { name: /^Select (?!all)/ }).first().check();
       await page.getByRole('region', { name: 'Bulk actions' }).waitFor();
       await page.getByRole('button', { name: 'Columns' }).click();
-      await page.getByRole('group', { name: 'Columns to show' }).waitFor();
+      await page.getByRole('list', { name: 'Columns shown, in order' }).waitFor();
       await expectNoSeriousViolations(page);
       await page.keyboard.press('Escape');
     });

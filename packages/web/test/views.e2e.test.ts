@@ -35,6 +35,11 @@ describe('saved views in a browser', () => {
     // The checkboxes follow the URL, which changes a moment after the click.
     await page.getByRole('checkbox', { name: 'Job title' }).click();
     await expect.poll(headers).toContain('Job title');
+    // A ticked field joins at the end; moved up, it takes the place before the last column.
+    const joined = await headers();
+    expect(joined.at(-1)).toBe('Job title');
+    await page.getByRole('button', { name: 'Move Job title up' }).click();
+    await expect.poll(async () => (await headers()).indexOf('Job title')).toBe(joined.length - 2);
     await page.getByRole('checkbox', { name: 'Phone', exact: true }).click();
     await expect.poll(headers).not.toContain('Phone');
     await page.keyboard.press('Escape');
@@ -57,6 +62,7 @@ describe('saved views in a browser', () => {
     expect(saved).toMatchObject({ name: 'Customers by job', filter: FILTER, isShared: false });
     expect(saved.columns).toContain('jobTitle');
     expect(saved.columns).not.toContain('phone');
+    expect(saved.columns.indexOf('jobTitle')).toBe(saved.columns.length - 2);
   });
 
   it('shows the same view after a reload: filter, columns and the view’s name', async () => {
@@ -95,7 +101,7 @@ describe('saved views in a browser', () => {
     await expect.poll(headers).toContain('City');
     await page.keyboard.press('Escape');
     await expect.poll(() => viewsButton().textContent()).toBe('View: Customers by job (changed)');
-    await page.getByRole('group', { name: 'Columns to show' }).waitFor({ state: 'hidden' });
+    await page.getByRole('list', { name: 'Columns shown, in order' }).waitFor({ state: 'hidden' });
     await viewsButton().click();
     const update = page.getByRole('menuitem', { name: 'Update “Customers by job”' });
     await update.waitFor();
