@@ -6,6 +6,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { ApiProblem, describeError } from '../api/problem';
 import type { ObjectDescription } from '../api/types';
 import { ColumnChooser } from '../list/column-chooser';
+import { NewRecordButton } from '../list/new-record-button';
 import { BESIDE_INPUTS, FilterBuilder, FilterInput } from '../list/filter-input';
 import { BulkBar } from '../list/bulk-bar';
 import { exportCsv } from '../list/bulk';
@@ -93,9 +94,12 @@ function ObjectList({ definition, objects }: { definition: ObjectDescription; ob
     <Stack gap="sm">
       <Group justify="space-between" align="baseline">
         <Title order={2}>{isTrash ? `${definition.labelPlural} in the trash` : definition.labelPlural}</Title>
-        <Text size="sm" c="dimmed" aria-live="polite">
-          {total !== undefined ? `${total.toLocaleString()} ${total === 1 ? definition.labelSingular.toLowerCase() : plural}` : ''}
-        </Text>
+        <Group gap="sm" align="baseline">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {total !== undefined ? `${total.toLocaleString()} ${total === 1 ? definition.labelSingular.toLowerCase() : plural}` : ''}
+          </Text>
+          {!isTrash && can(session.data, definition.name, 'create') && <NewRecordButton definition={definition} />}
+        </Group>
       </Group>
       <Group align="flex-start" gap="xs" wrap="wrap">
         <FilterInput value={view.filter} error={filterError} onApply={(filter) => setView({ filter })} example={exampleFilter(definition)}

@@ -8,9 +8,8 @@ import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { ApiProblem, describeError, NetworkError } from '../api/problem';
 import { createRecord } from '../api/records';
 import type { FieldDescription, ObjectDescription, Session } from '../api/types';
-import { fromDraft } from '../fields/draft';
 import { FieldEditor } from '../fields/field-editor';
-import { isEditable } from '../fields/format';
+import { formFields, initialDrafts, valuesFromDrafts } from '../fields/form-fields';
 import { can } from '../session/use-session';
 import { timelineKey } from './timeline';
 import { hasUnsentDraft, useUnsentDraft } from './unsent-draft';
@@ -31,15 +30,6 @@ function linkOf(source: ObjectDescription, target: string): Kind['link'] | undef
     return (id) => ({ [field.name]: [{ [item.name]: id, ...Object.fromEntries(required.map((other) => [other.name, other.choices![0].value])) }] });
   }
   return undefined;
-}
-
-function formFields(definition: ObjectDescription): FieldDescription[] {
-  return definition.fields.filter((field) => isEditable(field) && (field.isRequired || field.name === definition.displayField || (field.isListed && field.type !== 'relation')));
-}
-
-function initialDrafts(fields: FieldDescription[]): Record<string, string> {
-  const now = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-  return Object.fromEntries(fields.map((field) => [field.name, field.type === 'datetime' && field.isRequired ? now : field.defaultValue !== undefined ? String(field.defaultValue) : '']));
 }
 
 export function QuickAdd({ definition, objects, id, session }: { definition: ObjectDescription; objects: ObjectDescription[]; id: string; session: Session | null }) {
@@ -78,12 +68,7 @@ function QuickAddForm({ kind, object, id }: { kind: Kind; object: string; id: st
     setProblem(undefined);
     setAdded(undefined);
     try {
-      const values: Record<string, unknown> = { ...kind.link(id) };
-      for (const field of kind.fields) {
-        const value = fromDraft(field, drafts[field.name] ?? '', values);
-        if (value !== null && !(field.type === 'boolean' && value === false)) values[field.name] = value;
-      }
-      await createRecord(kind.definition.name, values);
+      await createRecord(kind.definition.name, valuesFromDrafts(kind.fields, drafts, kind.link(id)));
       clear();
       setAdded(`${kind.definition.labelSingular} added.`);
       await Promise.all([
