@@ -42,6 +42,14 @@ function fieldPath(pointer: string, leaf?: string): string {
   return parts.reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), '');
 }
 
+/** What a value of each string format looks like, in words people read (Ajv says `must match format "email"`). */
+const FORMATS: Record<string, string> = {
+  email: 'an email address, such as name@example.com',
+  uri: 'a web address, such as https://example.com',
+  date: 'a date, such as 2026-05-31',
+  'date-time': 'a date and time, such as 2026-05-31T09:30:00Z',
+};
+
 function describeError(definition: ObjectDefinition, error: ErrorObject): FieldProblem | undefined {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -54,6 +62,11 @@ function describeError(definition: ObjectDefinition, error: ErrorObject): FieldP
     }
     case 'minProperties': return { field: '', message: 'names no field to change' };
     case 'enum': return { field: fieldPath(error.instancePath), message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+    case 'format': {
+      const wanted = FORMATS[String(params.format)];
+      if (wanted) return { field: fieldPath(error.instancePath), message: `must be ${wanted}` };
+      break;
+    }
   }
   return { field: fieldPath(error.instancePath) || '', message: error.message ?? 'is not valid' };
 }

@@ -60,6 +60,13 @@ describe.each(DIALECTS)('records API on %s', (dialect) => {
     expectProblem(await t.call('POST', '/api/v1/objects/companies', { industry: 'retail' }), 400, 'name');
   });
 
+  it('says in words what a malformed email, web address or date should look like', async () => {
+    const email = expectProblem(await t.call('POST', '/api/v1/objects/people', { firstName: 'Grace', email: 'grace-at-navy' }), 400, 'email');
+    expect(email.errors).toContainEqual({ field: 'email', message: 'must be an email address, such as name@example.com' });
+    const when = expectProblem(await t.call('POST', '/api/v1/objects/tasks', { title: 'Call back', dueAt: 'next tuesday' }), 400, 'dueAt');
+    expect(when.errors.find((e: { field: string }) => e.field === 'dueAt').message).toMatch(/^must be a date/);
+  });
+
   it('refuses bodies that are not JSON objects', async () => {
     expectProblem(await t.call('POST', '/api/v1/objects/people', [1, 2]), 400, '');
     expectProblem(await t.call('POST', '/api/v1/objects/people', '{"firstName": ', { 'content-type': 'application/json' }), 400, 'body');
