@@ -6,20 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORDS } from '../../server/test/support/server-log.js';
 import { screenshot, type TestBrowser } from './support/browser.js';
 import type { LiveServer } from './support/live-server.js';
+import { dragCard } from './support/board.js';
 import { backstage } from './support/session.js';
 import { signedInAs, signedInPage } from './support/signed-in.js';
 
-async function drag(page: Page, from: string, to: string) {
-  const card = (await page.locator(from).boundingBox())!;
-  const target = (await page.locator(to).boundingBox())!;
-  // Grab the card below its link (the link itself opens the case).
-  const start = { x: card.x + card.width - 20, y: card.y + card.height - 8 };
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  await page.mouse.move(start.x + 12, start.y + 4, { steps: 4 });
-  await page.mouse.move(target.x + target.width / 2, target.y + 80, { steps: 12 });
-  await page.mouse.up();
-}
+/** Drags a card by a point below its link (the link itself opens the case). */
+const drag = (page: Page, from: string, to: string) => dragCard(page, from, to, (card) => ({ x: card.x + card.width - 20, y: card.y + card.height - 8 }));
 
 describe('the case board in a browser', () => {
   let server: LiveServer;

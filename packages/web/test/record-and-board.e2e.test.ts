@@ -5,20 +5,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser.js';
 import type { LiveServer } from './support/live-server.js';
+import { dragCard } from './support/board.js';
 import { backstage } from './support/session.js';
 import { signedInPage } from './support/signed-in.js';
 
-async function drag(page: Page, from: string, to: string) {
-  const card = (await page.locator(from).boundingBox())!;
-  const target = (await page.locator(to).boundingBox())!;
-  // Grab the card below its link (the link itself opens the deal).
-  const start = { x: card.x + card.width / 2, y: card.y + card.height - 6 };
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  await page.mouse.move(start.x + 12, start.y + 4, { steps: 4 });
-  await page.mouse.move(target.x + target.width / 2, target.y + 80, { steps: 12 });
-  await page.mouse.up();
-}
+/** Drags a card by a point below its link (the link itself opens the deal). */
+const drag = (page: Page, from: string, to: string) => dragCard(page, from, to, (card) => ({ x: card.x + card.width / 2, y: card.y + card.height - 6 }));
 
 describe('record pages and the deal board in a browser', () => {
   let server: LiveServer;

@@ -3,14 +3,13 @@
 // failed request or a reload; a created record opens on its page.
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiProblem, describeError } from '../api/problem';
-import { createRecord } from '../api/records';
 import type { ObjectDescription } from '../api/types';
 import { FieldEditor } from '../fields/field-editor';
-import { formFields, initialDrafts, valuesFromDrafts } from '../fields/form-fields';
-import { useUnsentDraft } from '../record/unsent-draft';
+import { formFields } from '../fields/form-fields';
+import { useCreationForm } from '../record/use-creation-form';
 
 export function NewRecordButton({ definition }: { definition: ObjectDescription }) {
   const [isOpen, setOpen] = useState(false);
@@ -29,28 +28,14 @@ function NewRecordForm({ definition, onCancel }: { definition: ObjectDescription
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const fields = useMemo(() => formFields(definition, { isStandalone: true }), [definition]);
-  const initial = useCallback(() => initialDrafts(fields), [fields]);
-  const { drafts, setDraft, clear, wasRestored } = useUnsentDraft(`new:${definition.name}`, initial);
-  const [problem, setProblem] = useState<Error>();
-  const [isBusy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      const created = await createRecord(definition.name, valuesFromDrafts(fields, drafts));
-      clear();
+  const { drafts, setDraft, wasRestored, problem, isBusy, submit, fieldError } = useCreationForm({
+    object: definition.name, fields, draftKey: `new:${definition.name}`,
+    onCreated: (created) => {
       void queryClient.invalidateQueries({ queryKey: ['records', definition.name] });
       navigate(`/objects/${definition.name}/${created.id}`);
-    } catch (error) {
-      setProblem(error as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
-  const fieldError = (name: string) => (problem instanceof ApiProblem ? problem.messageFor(name) : undefined);
   const unplaced = problem && !(problem instanceof ApiProblem && problem.errors.length > 0 && problem.errors.every((error) => fields.some((field) => field.name === error.field)));
   return (
     <form onSubmit={submit} aria-label={`New ${definition.labelSingular.toLowerCase()}`} noValidate>

@@ -4,15 +4,15 @@
 // is typed and not yet added survives a failed request and a reload (kept per record and kind).
 import { Alert, Button, Card, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { ApiProblem, describeError, NetworkError } from '../api/problem';
-import { createRecord } from '../api/records';
 import type { FieldDescription, ObjectDescription, Session } from '../api/types';
 import { FieldEditor } from '../fields/field-editor';
-import { formFields, initialDrafts, valuesFromDrafts } from '../fields/form-fields';
+import { formFields } from '../fields/form-fields';
 import { can } from '../session/use-session';
 import { timelineKey } from './timeline';
-import { hasUnsentDraft, useUnsentDraft } from './unsent-draft';
+import { hasUnsentDraft } from './unsent-draft';
+import { useCreationForm } from './use-creation-form';
 
 const KINDS = ['notes', 'tasks', 'interactions'];
 
@@ -56,36 +56,21 @@ const draftKey = (kind: Kind, object: string, id: string) => `quick-add:${object
 
 function QuickAddForm({ kind, object, id }: { kind: Kind; object: string; id: string }) {
   const queryClient = useQueryClient();
-  const initial = useCallback(() => initialDrafts(kind.fields), [kind.fields]);
-  const { drafts, setDraft, clear, wasRestored } = useUnsentDraft(draftKey(kind, object, id), initial);
-  const [problem, setProblem] = useState<Error>();
   const [added, setAdded] = useState<string>();
-  const [isBusy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setProblem(undefined);
-    setAdded(undefined);
-    try {
-      await createRecord(kind.definition.name, valuesFromDrafts(kind.fields, drafts, kind.link(id)));
-      clear();
+  const { drafts, setDraft, wasRestored, problem, isBusy, submit, fieldError } = useCreationForm({
+    object: kind.definition.name, fields: kind.fields, draftKey: draftKey(kind, object, id), base: kind.link(id),
+    onCreated: async () => {
       setAdded(`${kind.definition.labelSingular} added.`);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: timelineKey(object, id) }),
         queryClient.invalidateQueries({ queryKey: ['related'] }),
       ]);
-    } catch (error) {
-      setProblem(error as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
-  const fieldError = (name: string) => (problem instanceof ApiProblem ? problem.messageFor(name) : undefined);
   const unplaced = problem && !(problem instanceof ApiProblem && problem.errors.some((error) => kind.fields.some((field) => field.name === error.field)));
   return (
-    <form onSubmit={submit} aria-label={`New ${kind.definition.labelSingular.toLowerCase()}`}>
+    <form onSubmit={(event) => { setAdded(undefined); void submit(event); }} aria-label={`New ${kind.definition.labelSingular.toLowerCase()}`}>
       <Stack gap="xs">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
           {kind.fields.map((field) => (
