@@ -1,6 +1,6 @@
 // What differs between SQLite and PostgreSQL, behind one interface (Kysely's own pattern).
 // The rest of the server never asks which database it is on.
-import { ParensNode, ValuesNode, type Expression, type Kysely, type PrimitiveValueListNode, type RawBuilder, type SelectQueryBuilder, type ValueListNode } from 'kysely';
+import { ParensNode, ValuesNode, type Compilable, type Expression, type Kysely, type PrimitiveValueListNode, type RawBuilder, type SelectQueryBuilder, type ValueListNode } from 'kysely';
 
 /** How a value is stored: the engine converts at this boundary only. */
 export type StorageKind = 'text' | 'integer' | 'float' | 'boolean' | 'json';
@@ -43,6 +43,15 @@ export interface Dialect {
   prepareForBulkLoad(): Promise<void>;
   /** After it, and at every migrate (to finish a load that died): rebuilds the deferred indexes. */
   finishBulkLoad(): Promise<void>;
+
+  /**
+   * Every row of a select, in the database's order, as arrays of column values (select order),
+   * handed to `onRow` one by one without all of them being held: SQLite iterates the statement,
+   * PostgreSQL reads through a cursor, 10,000 rows at a time. For whole-table passes (a full
+   * analytics recompute reads each table once). The query is compiled through its builder, so a
+   * workspace-scoped handle's scoping applies; the connection is busy until the scan ends.
+   */
+  scan(query: Compilable, onRow: (values: unknown[]) => void): Promise<void>;
 
   /** Appends rows to a table as fast as the database allows (COPY on PostgreSQL). */
   bulkInsert(table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void>;

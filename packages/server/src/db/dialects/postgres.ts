@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify';
 import { Kysely, PostgresDialect, PrimitiveValueListNode, sql, ValueListNode, type Expression, type SelectQueryBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import pg from 'pg';
+import Cursor from 'pg-cursor';
 import { from as copyFrom } from 'pg-copy-streams';
 import { valuesList, type Dialect, type StorageKind } from './dialect.js';
 
@@ -12,6 +13,9 @@ import { valuesList, type Dialect, type StorageKind } from './dialect.js';
 // units, all within 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+/** Rows a cursor reads at a time in `scan`. */
+const SCAN_BATCH = 10_000;
 
 /** Text compared by code point, as SQLite's BINARY collation does. */
 const TEXT = sql`text collate "C"`;
@@ -108,6 +112,22 @@ export function openPostgres(url: string, poolSize = 10): PostgresConnection {
 
     async finishBulkLoad() {
       // Nothing was deferred.
+    },
+
+    async scan(query, onRow) {
+      const { sql: text, parameters } = query.compile();
+      const client = await pool.connect();
+      try {
+        const cursor = client.query(new Cursor(text, [...parameters], { rowMode: 'array' }));
+        for (;;) {
+          const rows = await cursor.read(SCAN_BATCH);
+          for (const values of rows) onRow(values as unknown[]);
+          if (rows.length < SCAN_BATCH) break;
+        }
+        await cursor.close();
+      } finally {
+        client.release();
+      }
     },
 
     async bulkInsert(table, columns, rows) {

@@ -173,6 +173,12 @@ export function openSqlite(path: string, options: SqliteOptions = {}): SqliteCon
       raw.pragma(`wal_autocheckpoint = ${autocheckpointPages}`);
     },
 
+    async scan(query, onRow) {
+      const { sql: text, parameters } = query.compile();
+      // Not the statement cache: a statement being iterated cannot run again until it is done.
+      for (const values of raw.prepare(text).raw(true).iterate(...parameters)) onRow(values as unknown[]);
+    },
+
     async bulkInsert(table, columns, rows) {
       if (rows.length === 0) return;
       const perStatement = Math.max(1, Math.floor(MAX_BULK_VARIABLES / columns.length));

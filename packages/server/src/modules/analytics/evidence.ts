@@ -7,7 +7,7 @@ import type { RequestContext } from '../../engine/context.js';
 import { commentSentiment, noteText, sentimentOf, type ScoredTexts } from './sentiment.js';
 
 export interface OrderFact { at: string; total: number; cost: number; list: number; discount: number; viaCampaign: boolean }
-export interface AnswerFact { kind: 'nps' | 'csat'; score: number; at: string; comment: string | null }
+export interface AnswerFact { kind: 'nps' | 'csat'; score: number; at: string }
 export interface DealFact { id: string; negotiated: boolean }
 
 export interface Evidence {
@@ -25,12 +25,32 @@ export interface Evidence {
   deals: DealFact[];
 }
 
-const ENGAGED = new Set(['opened', 'clicked', 'responded', 'converted']);
-const NOT_SENT = new Set(['targeted', 'bounced']);
+export const ENGAGED = new Set(['opened', 'clicked', 'responded', 'converted']);
+export const NOT_SENT = new Set(['targeted', 'bounced']);
 /** A lost reason that speaks of price is a negotiation lost. */
 const PRICE_WORDS = /price|budget|expensive|cheaper|discount|cost/i;
 
 const num = (value: unknown) => Number(value ?? 0);
+
+/** Deals (of `dealIds`, or all) whose amount was ever lowered: a negotiation the customer won. */
+export async function loweredDeals(ctx: RequestContext, dealIds?: readonly string[]): Promise<Set<string>> {
+  const lowered = new Set<string>();
+  if (dealIds?.length === 0) return lowered;
+  let query = ctx.db.selectFrom('record_history').select(['record_id', 'old_value', 'new_value']).where('object', '=', 'deals').where('field', '=', 'amount');
+  if (dealIds) query = query.where('record_id', 'in', [...dealIds]);
+  const value = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+  for (const change of await query.execute()) {
+    const before = value(change.old_value);
+    const after = value(change.new_value);
+    if (typeof before === 'number' && typeof after === 'number' && after < before) lowered.add(change.record_id);
+  }
+  return lowered;
+}
+
+/** A deal negotiated on price: its amount was lowered, or it was lost for a reason that speaks of price. */
+export function isNegotiated(id: string, status: string, lostReason: string | null, lowered: ReadonlySet<string>): boolean {
+  return lowered.has(id) || (status === 'lost' && PRICE_WORDS.test(lostReason ?? ''));
+}
 
 /**
  * A comparator on text columns. Some evidence is sorted here rather than in SQL: an ORDER BY on a
@@ -132,7 +152,7 @@ export async function loadEvidence(ctx: RequestContext, personIds: readonly stri
   for (const row of answers) {
     const evidence = of(row.person_id);
     if (!evidence) continue;
-    evidence.answers.push({ kind: row.kind, score: num(row.score), at: row.responded_at, comment: row.comment ?? null });
+    evidence.answers.push({ kind: row.kind, score: num(row.score), at: row.responded_at });
     if (!row.comment) continue;
     let tone = row.comment_sentiment === null ? null : Number(row.comment_sentiment);
     if (tone === null) {
@@ -176,19 +196,9 @@ export async function loadEvidence(ctx: RequestContext, personIds: readonly stri
 
   const deals = (await db.selectFrom('deals').select(['id', 'person_id', 'status', 'lost_reason'])
     .where('person_id', 'in', ids).where('deleted_at', 'is', null).execute()).sort(by('person_id', 'id'));
-  const lowered = new Set<string>();
-  if (deals.length > 0) {
-    const changes = await db.selectFrom('record_history').select(['record_id', 'old_value', 'new_value'])
-      .where('object', '=', 'deals').where('field', '=', 'amount').where('record_id', 'in', deals.map((d) => d.id)).execute();
-    const value = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
-    for (const change of changes) {
-      const before = value(change.old_value);
-      const after = value(change.new_value);
-      if (typeof before === 'number' && typeof after === 'number' && after < before) lowered.add(change.record_id);
-    }
-  }
+  const lowered = await loweredDeals(ctx, deals.map((d) => d.id as string));
   for (const row of deals) {
-    of(row.person_id)?.deals.push({ id: row.id, negotiated: lowered.has(row.id) || (row.status === 'lost' && PRICE_WORDS.test(row.lost_reason ?? '')) });
+    of(row.person_id)?.deals.push({ id: row.id, negotiated: isNegotiated(row.id, row.status, row.lost_reason ?? null, lowered) });
   }
   return { people: result, scored };
 }

@@ -13,6 +13,7 @@ import type { RequestContext } from '../../engine/context.js';
 import type { StorageKind } from '../../db/dialects/dialect.js';
 import { updateRows, type ColumnKinds, type RowValues } from '../../db/update-rows.js';
 import { campaignSizes, loadEvidence, type Evidence } from './evidence.js';
+import { scanEvidence, type ScannedEvidence } from './evidence-scan.js';
 import { companyMetrics, personMetrics, type Metrics, type Models } from './metrics.js';
 import { fitChurnModels } from './fitting.js';
 import type { ChurnModels, PredictionMemo } from './prediction.js';
@@ -21,7 +22,6 @@ import { storeSentiments, type ScoredTexts } from './sentiment.js';
 /** What an hour of support costs when the workspace does not say: 40.00 in its currency. */
 export const DEFAULT_SUPPORT_HOURLY_COST = 4000;
 const PEOPLE_CHUNK = 500;
-const COMPANY_CHUNK = 200;
 /** Customers whose metrics a full pass writes per transaction. */
 const WRITE_BATCH = 5_000;
 /** Distinct purchase summaries kept per pass before the memo starts again. */
@@ -78,6 +78,8 @@ interface Scoring {
   memo: PredictionMemo;
   queued: Queue;
   writeEvery: number;
+  /** A full pass's evidence, read table by table up front; otherwise each chunk's is read through the person indexes. */
+  source?: ScannedEvidence;
 }
 
 interface Scored {
@@ -172,7 +174,7 @@ export class MetricsStore {
 
   /** Evidence and metrics of these people, in the order given. */
   async #scorePeople(ctx: RequestContext, personIds: readonly string[], scoring: Scoring): Promise<{ people: Scored[]; scored: ScoredTexts }> {
-    const { people, scored } = await loadEvidence(ctx, personIds, { campaignSizes: scoring.models.campaignSizes ?? undefined });
+    const { people, scored } = scoring.source?.chunk(personIds) ?? await loadEvidence(ctx, personIds, { campaignSizes: scoring.models.campaignSizes ?? undefined });
     // Keeps the memo small: summaries repeat within a run, but a million distinct ones need not stay.
     if (scoring.memo.size > MEMO_LIMIT) scoring.memo.clear();
     const asOf = scoring.at.getTime();
@@ -194,6 +196,11 @@ export class MetricsStore {
     const byCompany = new Map<string, string[]>(companyIds.map((id) => [id, []]));
     for (const row of members) byCompany.get(row.company_id as string)?.push(row.id as string);
     for (const people of byCompany.values()) people.sort();
+    await this.#scoreHouseholds(ctx, scoring, companyIds, byCompany, options);
+  }
+
+  /** Scores and stores companies (`byCompany`: each one's people, in id order) in groups of about PEOPLE_CHUNK people. */
+  async #scoreHouseholds(ctx: RequestContext, scoring: Scoring, companyIds: readonly string[], byCompany: ReadonlyMap<string, readonly string[]>, options: { writePeople: boolean; onPeople?: (count: number) => void }): Promise<void> {
     let group: string[] = [];
     const flush = async () => {
       const personIds = group.flatMap((id) => byCompany.get(id)!);
@@ -239,6 +246,10 @@ export class MetricsStore {
     const { people, companies, scored } = scoring.queued;
     scoring.queued = emptyQueue();
     if (people.length + companies.length + scored.notes.length + scored.comments.length === 0) return;
+    // In id order: rows stored in the order they were created are then written in one sweep.
+    const byId = (a: RowValues, b: RowValues) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    people.sort(byId);
+    companies.sort(byId);
     await ctx.dialect.transaction(ctx.db, async (trx) => {
       await storeSentiments({ ...ctx, db: trx }, scored);
       await updateRows(trx, ctx.dialect, 'people', WRITTEN_COLUMNS, people);
@@ -257,29 +268,26 @@ export class MetricsStore {
     // Never refitted: count the campaigns once for the whole run rather than per chunk.
     models.campaignSizes ??= await campaignSizes(ctx);
     const scoring = this.#scoring(models, WRITE_BATCH);
-    const count = async (table: string) => Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('deleted_at', 'is', null).executeTakeFirstOrThrow()).n);
-    const totals = { people: await count('people'), companies: await count('companies') };
+    const scan = await scanEvidence(ctx, { campaignSizes: models.campaignSizes });
+    scoring.source = scan;
+    scoring.queued.scored = scan.scored;
+    const totals = { people: scan.people.length, companies: scan.companies.length };
     let done = 0;
     const progress = (count: number) => options.onProgress?.({ phase: 'people', done: (done += count), total: totals.people });
 
     // Companies and their people first, then the people of no (live) company.
-    let after = '';
-    for (;;) {
-      const ids = (await ctx.db.selectFrom('companies').select('id').where('id', '>', after).where('deleted_at', 'is', null).orderBy('id').limit(COMPANY_CHUNK).execute()).map((row) => row.id as string);
-      if (ids.length === 0) break;
-      await this.#households(ctx, scoring, ids, { writePeople: true, onPeople: progress });
-      after = ids[ids.length - 1];
+    const byCompany = new Map<string, string[]>(scan.companies.map((id) => [id, []]));
+    const alone: string[] = [];
+    for (const person of scan.people) {
+      const members = person.companyId === null ? undefined : byCompany.get(person.companyId);
+      if (members) members.push(person.id);
+      else alone.push(person.id);
     }
-    after = '';
-    for (;;) {
-      const ids = (await ctx.db.selectFrom('people as p').select('p.id').where('p.id', '>', after).where('p.deleted_at', 'is', null)
-        .where((eb) => eb.or([eb('p.company_id', 'is', null), eb.not(eb.exists(eb.selectFrom('companies as c').select('c.id').whereRef('c.id', '=', 'p.company_id').where('c.deleted_at', 'is', null)))]))
-        .orderBy('p.id').limit(PEOPLE_CHUNK).execute()).map((row) => row.id as string);
-      if (ids.length === 0) break;
-      const { people, scored } = await this.#scorePeople(ctx, ids, scoring);
+    await this.#scoreHouseholds(ctx, scoring, scan.companies, byCompany, { writePeople: true, onPeople: progress });
+    for (let start = 0; start < alone.length; start += PEOPLE_CHUNK) {
+      const { people, scored } = await this.#scorePeople(ctx, alone.slice(start, start + PEOPLE_CHUNK), scoring);
       await this.#store(ctx, scoring, people, [], scored);
       progress(people.length);
-      after = ids[ids.length - 1];
     }
     await this.#flush(ctx, scoring);
     options.onProgress?.({ phase: 'companies', done: totals.companies, total: totals.companies });
