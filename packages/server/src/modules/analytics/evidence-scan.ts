@@ -23,6 +23,11 @@ class Column<A extends TypedArray> {
   length = 0;
   constructor(public data: A) {}
 
+  /** The values, trimmed to their length. */
+  get values(): A {
+    return this.data.slice(0, this.length) as A;
+  }
+
   push(value: number): void {
     if (this.length === this.data.length) {
       const grown = new (this.data.constructor as new (size: number) => A)(Math.max(1024, this.data.length * 2));
@@ -53,9 +58,6 @@ class Codes {
     return code;
   }
 
-  name(code: number): string | null {
-    return code < 0 ? null : this.names[code];
-  }
 }
 
 /** Rows of one table grouped by person: person p's rows are `rows[start[p]] … rows[start[p + 1] − 1]`, in reading order. */
@@ -81,7 +83,29 @@ function rowsOf(grouping: Grouping, p: number): Int32Array {
 
 const num = (value: unknown) => Number(value ?? 0);
 
+/**
+ * What the scan kept, as plain data (typed arrays and arrays of text): person p is `people[p]`;
+ * each table's rows are grouped by person.
+ */
+export interface ScanColumns {
+  people: string[];
+  companyOf: (string | null)[];
+  supportMinutes: Float64Array;
+  orders: { group: Grouping; at: string[]; total: Float64Array; cost: Float64Array; list: Float64Array; discount: Float64Array; viaCampaign: Uint8Array };
+  /** Per campaign (by code): its actual cost per member, or NaN when the campaign is not live. */
+  members: { group: Grouping; campaign: Int32Array; status: Int32Array; campaigns: string[]; statuses: string[]; costPerMember: Float64Array };
+  answers: { group: Grouping; at: string[]; kind: Int32Array; kinds: string[]; score: Float64Array; tone: Float64Array };
+  touches: {
+    group: Grouping; at: Float64Array; duration: Float64Array; participants: Int32Array;
+    channel: Int32Array; direction: Int32Array; initiator: Int32Array; outcome: Int32Array;
+    channels: string[]; directions: string[]; initiators: string[]; outcomes: string[];
+  };
+  notes: { group: Grouping; at: string[]; tone: Float64Array };
+  deals: { group: Grouping; id: string[]; negotiated: Uint8Array };
+}
+
 export interface ScannedEvidence {
+  columns: ScanColumns;
   /** Live companies' ids, in order. */
   companies: string[];
   /** Live people's ids, in order, with the id of their company (live or not) or null. */
@@ -139,10 +163,10 @@ export async function scanEvidence(ctx: RequestContext, options: { campaignSizes
     },
   );
 
-  // Memberships of live campaigns; each member bears an equal share of its actual cost.
-  const campaignCost = new Map<string, number>();
+  // Memberships; each member of a live campaign bears an equal share of its actual cost.
+  const actualCost = new Map<string, number>();
   await dialect.scan(db.selectFrom('campaigns').select(['id', 'actual_cost']).where('deleted_at', 'is', null), ([id, actual]) => {
-    campaignCost.set(id as string, num(actual));
+    actualCost.set(id as string, num(actual));
   });
   const campaigns = new Codes();
   const statuses = new Codes();
@@ -156,12 +180,15 @@ export async function scanEvidence(ctx: RequestContext, options: { campaignSizes
     memberCampaign.push(campaigns.code(campaignId));
     memberStatus.push(statuses.code(status));
   });
-  const sizeOf = (id: string) => options.campaignSizes?.get(id) ?? membersNow.get(id) ?? 1;
+  const costPerMember = Float64Array.from(campaigns.names, (id) => {
+    const actual = actualCost.get(id);
+    return actual === undefined ? Number.NaN : actual / Math.max(1, options.campaignSizes?.get(id) ?? membersNow.get(id) ?? 1);
+  });
 
   const answerPerson = ints();
   const answerAt: string[] = [];
-  const [answerKind, answerScore, answerTone] = [new Codes(), floats(), floats()];
-  const answerKinds = ints();
+  const answerKinds = new Codes();
+  const [answerKind, answerScore, answerTone] = [ints(), floats(), floats()];
   await dialect.scan(
     db.selectFrom('survey_responses').select(['id', 'person_id', 'kind', 'score', 'responded_at', 'comment', 'comment_sentiment']).where('deleted_at', 'is', null).orderBy('id'),
     ([id, personId, kind, score, at, comment, stored]) => {
@@ -174,7 +201,7 @@ export async function scanEvidence(ctx: RequestContext, options: { campaignSizes
       }
       answerPerson.push(p);
       answerAt.push(at as string);
-      answerKinds.push(answerKind.code(kind));
+      answerKind.push(answerKinds.code(kind));
       answerScore.push(num(score));
       answerTone.push(tone);
     },
@@ -183,13 +210,13 @@ export async function scanEvidence(ctx: RequestContext, options: { campaignSizes
   // Touches: each interaction with its participants, rows of one interaction together (id
   // order), so the participants are counted and a person listed twice takes part once.
   const touchPerson = ints();
-  const touchAt = floats();
-  const touchDuration = floats();
+  const [touchAt, touchDuration] = [floats(), floats()];
   const [channels, directions, initiators, outcomes] = [new Codes(), new Codes(), new Codes(), new Codes()];
   const [touchChannel, touchDirection, touchInitiator, touchOutcome, touchParticipants] = [ints(), ints(), ints(), ints(), ints()];
   let current: unknown = null;
-  let members: number[] = [];
   let fields: unknown[] = [];
+  let members: number[] = [];
+  let participants = 0;
   const flushInteraction = () => {
     const seen = new Set<number>();
     for (const p of members) {
@@ -205,7 +232,6 @@ export async function scanEvidence(ctx: RequestContext, options: { campaignSizes
       touchParticipants.push(participants);
     }
   };
-  let participants = 0;
   await dialect.scan(
     db.selectFrom('interactions as i').innerJoin('interaction_participants as q', 'q.interaction_id', 'i.id')
       .select(['i.id', 'i.occurred_at', 'i.channel', 'i.direction', 'i.initiated_by', 'i.duration_seconds', 'i.outcome', 'q.person_id'])
@@ -253,61 +279,72 @@ export async function scanEvidence(ctx: RequestContext, options: { campaignSizes
     dealNegotiated.push(isNegotiated(id as string, status as string, lostReason as string | null, lowered) ? 1 : 0);
   });
 
-  const groups = {
-    orders: groupByPerson(orderPerson, count), members: groupByPerson(memberPerson, count), answers: groupByPerson(answerPerson, count),
-    touches: groupByPerson(touchPerson, count), notes: groupByPerson(notePerson, count), deals: groupByPerson(dealPerson, count),
+  const columns: ScanColumns = {
+    people: people.map((person) => person.id), companyOf: people.map((person) => person.companyId), supportMinutes,
+    orders: { group: groupByPerson(orderPerson, count), at: orderAt, total: total.values, cost: cost.values, list: list.values, discount: discount.values, viaCampaign: viaCampaign.values },
+    members: { group: groupByPerson(memberPerson, count), campaign: memberCampaign.values, status: memberStatus.values, campaigns: campaigns.names, statuses: statuses.names, costPerMember },
+    answers: { group: groupByPerson(answerPerson, count), at: answerAt, kind: answerKind.values, kinds: answerKinds.names, score: answerScore.values, tone: answerTone.values },
+    touches: {
+      group: groupByPerson(touchPerson, count), at: touchAt.values, duration: touchDuration.values, participants: touchParticipants.values,
+      channel: touchChannel.values, direction: touchDirection.values, initiator: touchInitiator.values, outcome: touchOutcome.values,
+      channels: channels.names, directions: directions.names, initiators: initiators.names, outcomes: outcomes.names,
+    },
+    notes: { group: groupByPerson(notePerson, count), at: noteAt, tone: noteTone.values },
+    deals: { group: groupByPerson(dealPerson, count), id: dealId, negotiated: dealNegotiated.values },
   };
-  /** Stable sort of row numbers by a text key: ties keep the reading (id) order. */
-  const byText = (rows: Int32Array, key: (row: number) => string) => [...rows].sort((a, b) => {
-    const [x, y] = [key(a), key(b)];
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-
-  function evidenceOf(p: number): Evidence {
-    const person = people[p];
-    const evidence: Evidence = {
-      personId: person.id, companyId: person.companyId, orders: [], supportMinutes: supportMinutes[p], campaignCost: 0,
-      campaigns: { sent: 0, engaged: 0 }, answers: [], touches: [], sentiments: [], deals: [],
-    };
-    for (const i of byText(rowsOf(groups.orders, p), (i) => orderAt[i])) {
-      evidence.orders.push({ at: orderAt[i], total: total.data[i], cost: cost.data[i], list: list.data[i], discount: discount.data[i], viaCampaign: viaCampaign.data[i] === 1 });
-    }
-    for (const i of byText(rowsOf(groups.members, p), (i) => campaigns.names[memberCampaign.data[i]])) {
-      const campaignId = campaigns.names[memberCampaign.data[i]];
-      const share = campaignCost.get(campaignId);
-      if (share === undefined) continue;
-      evidence.campaignCost += share / Math.max(1, sizeOf(campaignId));
-      const status = statuses.names[memberStatus.data[i]];
-      if (!NOT_SENT.has(status)) evidence.campaigns.sent += 1;
-      if (ENGAGED.has(status)) evidence.campaigns.engaged += 1;
-    }
-    for (const i of byText(rowsOf(groups.answers, p), (i) => answerAt[i])) {
-      evidence.answers.push({ kind: answerKind.names[answerKinds.data[i]] as 'nps' | 'csat', score: answerScore.data[i], at: answerAt[i] });
-      if (!Number.isNaN(answerTone.data[i])) evidence.sentiments.push(answerTone.data[i]);
-    }
-    const touchRows = [...rowsOf(groups.touches, p)].sort((a, b) => touchAt.data[a] - touchAt.data[b]);
-    for (const i of touchRows) {
-      const touch: Touch = {
-        at: touchAt.data[i], channel: channels.names[touchChannel.data[i]], direction: directions.names[touchDirection.data[i]] as Touch['direction'],
-        initiatedBy: initiators.name(touchInitiator.data[i]) as Touch['initiatedBy'], durationSeconds: Number.isNaN(touchDuration.data[i]) ? null : touchDuration.data[i],
-        outcome: outcomes.name(touchOutcome.data[i]), participants: touchParticipants.data[i],
-      };
-      evidence.touches.push(touch);
-    }
-    for (const i of byText(rowsOf(groups.notes, p), (i) => noteAt[i])) evidence.sentiments.push(noteTone.data[i]);
-    for (const i of rowsOf(groups.deals, p)) evidence.deals.push({ id: dealId[i], negotiated: dealNegotiated.data[i] === 1 });
-    return evidence;
-  }
-
   return {
-    companies, people, scored,
+    columns, companies, people, scored,
     chunk(personIds) {
       const result = new Map<string, Evidence>();
       for (const id of personIds) {
         const p = index.get(id);
-        if (p !== undefined && !result.has(id)) result.set(id, evidenceOf(p));
+        if (p !== undefined && !result.has(id)) result.set(id, evidenceOf(columns, p));
       }
       return { people: result, scored: { notes: [], comments: [] } };
     },
   };
+}
+
+/** Stable sort of row numbers by a text key: ties keep the reading (id) order. */
+function byText(rows: Int32Array, key: readonly string[]): number[] {
+  return [...rows].sort((a, b) => (key[a] < key[b] ? -1 : key[a] > key[b] ? 1 : 0));
+}
+
+const nameOf = (names: readonly string[], code: number) => (code < 0 ? null : names[code]);
+
+/** Person p's evidence from the scan's columns (pure: a worker with a copy of the columns gives the same). */
+export function evidenceOf(columns: ScanColumns, p: number): Evidence {
+  const { orders, members, answers, touches, notes, deals } = columns;
+  const evidence: Evidence = {
+    personId: columns.people[p], companyId: columns.companyOf[p], orders: [], supportMinutes: columns.supportMinutes[p], campaignCost: 0,
+    campaigns: { sent: 0, engaged: 0 }, answers: [], touches: [], sentiments: [], deals: [],
+  };
+  for (const i of byText(rowsOf(orders.group, p), orders.at)) {
+    evidence.orders.push({ at: orders.at[i], total: orders.total[i], cost: orders.cost[i], list: orders.list[i], discount: orders.discount[i], viaCampaign: orders.viaCampaign[i] === 1 });
+  }
+  const campaignOf = Array.from(rowsOf(members.group, p), (i) => members.campaigns[members.campaign[i]]);
+  const memberRows = [...rowsOf(members.group, p)].map((row, k) => ({ row, campaign: campaignOf[k] }))
+    .sort((a, b) => (a.campaign < b.campaign ? -1 : a.campaign > b.campaign ? 1 : 0));
+  for (const { row } of memberRows) {
+    const share = members.costPerMember[members.campaign[row]];
+    if (Number.isNaN(share)) continue;
+    evidence.campaignCost += share;
+    const status = members.statuses[members.status[row]];
+    if (!NOT_SENT.has(status)) evidence.campaigns.sent += 1;
+    if (ENGAGED.has(status)) evidence.campaigns.engaged += 1;
+  }
+  for (const i of byText(rowsOf(answers.group, p), answers.at)) {
+    evidence.answers.push({ kind: answers.kinds[answers.kind[i]] as 'nps' | 'csat', score: answers.score[i], at: answers.at[i] });
+    if (!Number.isNaN(answers.tone[i])) evidence.sentiments.push(answers.tone[i]);
+  }
+  for (const i of [...rowsOf(touches.group, p)].sort((a, b) => touches.at[a] - touches.at[b])) {
+    evidence.touches.push({
+      at: touches.at[i], channel: touches.channels[touches.channel[i]], direction: touches.directions[touches.direction[i]] as Touch['direction'],
+      initiatedBy: nameOf(touches.initiators, touches.initiator[i]) as Touch['initiatedBy'], durationSeconds: Number.isNaN(touches.duration[i]) ? null : touches.duration[i],
+      outcome: nameOf(touches.outcomes, touches.outcome[i]), participants: touches.participants[i],
+    });
+  }
+  for (const i of byText(rowsOf(notes.group, p), notes.at)) evidence.sentiments.push(notes.tone[i]);
+  for (const i of rowsOf(deals.group, p)) evidence.deals.push({ id: deals.id[i], negotiated: deals.negotiated[i] === 1 });
+  return evidence;
 }
