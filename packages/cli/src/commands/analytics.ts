@@ -1,16 +1,17 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
 import type { RequestContext, Services } from '@rapport/server';
 import { withServices } from '../runtime.js';
 
 /** Refits the workspace's models (unless told not to), recomputes every customer's metrics with a progress bar, then stores the dashboard's whole-workspace reports. */
-export async function recomputeMetrics(services: Services, ctx: RequestContext, options: { refit: boolean }): Promise<string> {
+export async function recomputeMetrics(services: Services, ctx: RequestContext, options: { refit: boolean; threads?: number }): Promise<string> {
   const started = process.hrtime.bigint();
   const bar = new SingleBar({ format: ' metrics: {phase} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
   bar.start(1, 0, { phase: options.refit ? 'fit' : 'people' });
   try {
     const totals = await services.metrics.recomputeAll(ctx, {
       refit: options.refit,
+      threads: options.threads,
       onProgress: ({ phase, done, total }) => {
         bar.setTotal(total);
         bar.update(done, { phase });
@@ -27,14 +28,21 @@ export async function recomputeMetrics(services: Services, ctx: RequestContext, 
   }
 }
 
+function parseThreads(text: string): number {
+  const threads = Number(text);
+  if (!Number.isInteger(threads) || threads < 0 || threads > 64) throw new InvalidArgumentError(`expected a whole number from 0 to 64, got ${JSON.stringify(text)}`);
+  return threads;
+}
+
 export function registerAnalyticsCommands(program: Command) {
   const analytics = program.command('analytics').description('Relationship analytics: computed per-customer metrics and their models');
   analytics.command('recompute')
     .description('Refit the models (RFM cut points, BG/NBD, Gamma-Gamma), recompute every person\'s and company\'s metrics and store the dashboard\'s reports')
     .requiredOption('--workspace <slug>', 'workspace slug')
     .option('--no-refit', 'keep the fitted models; recompute the metrics only')
-    .action((options: { workspace: string; refit: boolean }) => withServices(async (services) => {
+    .option('--threads <n>', 'worker threads that score customers while this one reads and writes (default: every core but one from 20,000 people; 0: none)', parseThreads)
+    .action((options: { workspace: string; refit: boolean; threads?: number }) => withServices(async (services) => {
       const ctx = await services.workspaces.contextForSlug(options.workspace, 'system');
-      process.stdout.write(`${await recomputeMetrics(services, ctx, { refit: options.refit })}\n`);
+      process.stdout.write(`${await recomputeMetrics(services, ctx, { refit: options.refit, threads: options.threads })}\n`);
     }));
 }

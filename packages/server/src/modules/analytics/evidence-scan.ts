@@ -112,6 +112,8 @@ export interface ScannedEvidence {
   people: { id: string; companyId: string | null }[];
   /** Texts with no stored tone, scored during the scan. */
   scored: ScoredTexts;
+  /** A live person's place in `people` and the columns. */
+  placeOf(personId: string): number | undefined;
   /** The evidence of these people (unknown ones left out), as `loadEvidence` gives it. */
   chunk(personIds: readonly string[]): EvidenceChunk;
 }
@@ -294,6 +296,7 @@ export async function scanEvidence(ctx: RequestContext, options: { campaignSizes
   };
   return {
     columns, companies, people, scored,
+    placeOf: (personId) => index.get(personId),
     chunk(personIds) {
       const result = new Map<string, Evidence>();
       for (const id of personIds) {

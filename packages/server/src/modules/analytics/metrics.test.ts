@@ -229,7 +229,10 @@ describe.each(DIALECTS)('computed customer metrics on %s', (dialect) => {
     };
     const incremental = await snapshot();
     expect(incremental.filter((row) => row.relationshipStrength !== null).length).toBeGreaterThan(2);
-    await t.services.metrics.recomputeAll(ctx, { refit: false });
+    // In this thread, then with the scoring in a worker thread (as a large workspace's pass runs).
+    await t.services.metrics.recomputeAll(ctx, { refit: false, threads: 0 });
+    expect(await snapshot()).toEqual(incremental);
+    await t.services.metrics.recomputeAll(ctx, { refit: false, threads: 1 });
     expect(await snapshot()).toEqual(incremental);
   });
 });

@@ -34,6 +34,18 @@ export interface Metrics {
   detail: MetricsDetail;
 }
 
+/** The stored metric columns, by API name, in the order they are written. */
+export const METRIC_COLUMNS = {
+  relationshipStrength: 'relationship_strength', csat: 'csat', npsCategory: 'nps_category', rfmScore: 'rfm_score',
+  rfmSegment: 'rfm_segment', clv: 'clv', predictedPurchases: 'predicted_purchases', predictedClv: 'predicted_clv',
+  pAlive: 'p_alive', churnRisk: 'churn_risk', customerType: 'customer_type',
+} as const satisfies Record<Exclude<keyof Metrics, 'detail'>, string>;
+
+/** The metrics' values in the order of METRIC_COLUMNS. */
+export function metricValues(metrics: Metrics): unknown[] {
+  return Object.keys(METRIC_COLUMNS).map((field) => metrics[field as keyof typeof METRIC_COLUMNS]);
+}
+
 export interface MetricsDetail {
   strength: Pick<RelationshipStrength, 'components' | 'reasons'>;
   satisfaction: { csatAnswers: number; csatInterval: { low: number; high: number } | null; latestNps: number | null };

@@ -10,11 +10,13 @@
 // exactly what a full recompute at that instant gives.
 import { rfmBreakpoints, type RfmBreakpoints } from '@rapport/core';
 import type { RequestContext } from '../../engine/context.js';
-import type { StorageKind } from '../../db/dialects/dialect.js';
+import { JsonText, type StorageKind } from '../../db/dialects/dialect.js';
 import { updateRows, type ColumnKinds, type RowValues } from '../../db/update-rows.js';
-import { campaignSizes, loadEvidence, type Evidence } from './evidence.js';
+import { campaignSizes, loadEvidence } from './evidence.js';
 import { scanEvidence, type ScannedEvidence } from './evidence-scan.js';
-import { companyMetrics, personMetrics, type Metrics, type Models } from './metrics.js';
+import { scoreGroup, type Scored, type ScoringModels } from './households.js';
+import { METRIC_COLUMNS, metricValues, type Metrics } from './metrics.js';
+import { defaultThreads, MetricsWorkers, type ScoredRow } from './metrics-workers.js';
 import { fitChurnModels } from './fitting.js';
 import type { ChurnModels, PredictionMemo } from './prediction.js';
 import { storeSentiments, type ScoredTexts } from './sentiment.js';
@@ -24,8 +26,6 @@ export const DEFAULT_SUPPORT_HOURLY_COST = 4000;
 const PEOPLE_CHUNK = 500;
 /** Customers whose metrics a full pass writes per transaction. */
 const WRITE_BATCH = 5_000;
-/** Distinct purchase summaries kept per pass before the memo starts again. */
-const MEMO_LIMIT = 200_000;
 
 export interface StoredModel {
   kind: string;
@@ -42,12 +42,6 @@ export interface RecomputeProgress {
   total: number;
 }
 
-const METRIC_COLUMNS = {
-  relationshipStrength: 'relationship_strength', csat: 'csat', npsCategory: 'nps_category', rfmScore: 'rfm_score',
-  rfmSegment: 'rfm_segment', clv: 'clv', predictedPurchases: 'predicted_purchases', predictedClv: 'predicted_clv',
-  pAlive: 'p_alive', churnRisk: 'churn_risk', customerType: 'customer_type',
-} as const satisfies Record<Exclude<keyof Metrics, 'detail'>, string>;
-
 const COLUMN_KINDS: Record<(typeof METRIC_COLUMNS)[keyof typeof METRIC_COLUMNS], StorageKind> = {
   relationship_strength: 'float', csat: 'float', nps_category: 'text', rfm_score: 'text', rfm_segment: 'text', clv: 'integer',
   predicted_purchases: 'float', predicted_clv: 'integer', p_alive: 'float', churn_risk: 'float', customer_type: 'text',
@@ -60,8 +54,6 @@ const WRITTEN_COLUMNS: ColumnKinds = [
 ];
 
 const parse = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
-
-type ScoringModels = Models & { companyRfm: RfmBreakpoints | null };
 
 interface Queue {
   people: RowValues[];
@@ -82,9 +74,17 @@ interface Scoring {
   source?: ScannedEvidence;
 }
 
-interface Scored {
-  evidence: Evidence;
-  metrics: Metrics;
+/** A customer's metrics to write: the detail (an object, or JSON already serialised), then the values of METRIC_COLUMNS. */
+interface MetricRow {
+  id: string;
+  detail: unknown;
+  values: readonly unknown[];
+}
+
+/** Customers scored together: companies, then all the people whose evidence their metrics need. */
+interface Group {
+  companies: string[];
+  people: string[];
 }
 
 export class MetricsStore {
@@ -155,16 +155,25 @@ export class MetricsStore {
   /** Recomputes and stores the metrics of these people; returns the ids of their companies. */
   async recomputePeople(ctx: RequestContext, personIds: readonly string[]): Promise<string[]> {
     const scoring = this.#scoring(await this.#modelsForScoring(ctx));
-    const { people, scored } = await this.#scorePeople(ctx, personIds, scoring);
-    await this.#store(ctx, scoring, people, [], scored);
+    const people = await this.#scoreGroup(ctx, scoring, { companies: [], people: [...personIds] }, true);
+    await this.#flush(ctx, scoring);
     return [...new Set(people.map((p) => p.evidence.companyId).filter((id): id is string => id !== null))];
   }
 
   /** Recomputes and stores the metrics of these companies from their people. */
   async recomputeCompanies(ctx: RequestContext, companyIds: readonly string[]): Promise<void> {
     const scoring = this.#scoring(await this.#modelsForScoring(ctx));
-    const live = await ctx.db.selectFrom('companies').select('id').where('id', 'in', [...companyIds]).where('deleted_at', 'is', null).orderBy('id').execute();
-    await this.#households(ctx, scoring, live.map((row) => row.id as string), { writePeople: false });
+    const live = (await ctx.db.selectFrom('companies').select('id').where('id', 'in', [...companyIds]).where('deleted_at', 'is', null).orderBy('id').execute()).map((row) => row.id as string);
+    if (live.length === 0) return;
+    // Sorted here, not by ORDER BY: SQLite would walk the workspace's primary key to avoid a
+    // sort instead of taking the company index (2–4 s for one company at a million people).
+    const members = await ctx.db.selectFrom('people').select(['id', 'company_id']).where('company_id', 'in', live).where('deleted_at', 'is', null).execute();
+    const byCompany = new Map<string, string[]>(live.map((id) => [id, []]));
+    for (const row of members) byCompany.get(row.company_id as string)?.push(row.id as string);
+    for (const people of byCompany.values()) people.sort();
+    // A company's job leaves its people to theirs.
+    for (const group of households(live, byCompany)) await this.#scoreGroup(ctx, scoring, group, false);
+    await this.#flush(ctx, scoring);
   }
 
   /** A pass that writes after each chunk (`writeEvery` 0) or once every `writeEvery` customers. */
@@ -172,73 +181,30 @@ export class MetricsStore {
     return { models, at: this.now(), memo: new Map(), queued: emptyQueue(), writeEvery };
   }
 
-  /** Evidence and metrics of these people, in the order given. */
-  async #scorePeople(ctx: RequestContext, personIds: readonly string[], scoring: Scoring): Promise<{ people: Scored[]; scored: ScoredTexts }> {
-    const { people, scored } = scoring.source?.chunk(personIds) ?? await loadEvidence(ctx, personIds, { campaignSizes: scoring.models.campaignSizes ?? undefined });
-    // Keeps the memo small: summaries repeat within a run, but a million distinct ones need not stay.
-    if (scoring.memo.size > MEMO_LIMIT) scoring.memo.clear();
-    const asOf = scoring.at.getTime();
-    return { people: [...people.values()].map((evidence) => ({ evidence, metrics: personMetrics(evidence, scoring.models, asOf, scoring.memo) })), scored };
+  /** Scores a group in this thread — its evidence from the pass's scan or read through the person indexes — and queues what it writes. */
+  async #scoreGroup(ctx: RequestContext, scoring: Scoring, group: Group, writePeople: boolean): Promise<Scored[]> {
+    const { people, scored } = scoring.source?.chunk(group.people) ?? await loadEvidence(ctx, group.people, { campaignSizes: scoring.models.campaignSizes ?? undefined });
+    const result = scoreGroup([...people.values()], group.companies, scoring.models, scoring.at.getTime(), scoring.memo);
+    const row = (id: string, metrics: Metrics) => ({ id, detail: metrics.detail, values: metricValues(metrics) });
+    await this.#queue(ctx, scoring, writePeople ? result.people.map((p) => row(p.evidence.personId, p.metrics)) : [], result.companies.map((c) => row(c.id, c.metrics)), scored);
+    return result.people;
   }
 
   /**
-   * Companies (live, ids in order) with their people: each person's evidence is read and scored
-   * once, for their own metrics (unless `writePeople` is false: a company's job leaves its people
-   * to theirs) and their company's; written in groups of about PEOPLE_CHUNK people (a bigger
-   * company is a group of its own), reporting each group's people to `onPeople`.
-   */
-  async #households(ctx: RequestContext, scoring: Scoring, companyIds: readonly string[], options: { writePeople: boolean; onPeople?: (count: number) => void }): Promise<void> {
-    if (companyIds.length === 0) return;
-    // Sorted here, not by ORDER BY: SQLite would walk the workspace's primary key to avoid a
-    // sort instead of taking the company index (2–4 s for one company at a million people).
-    const members = await ctx.db.selectFrom('people').select(['id', 'company_id']).where('company_id', 'in', [...companyIds])
-      .where('deleted_at', 'is', null).execute();
-    const byCompany = new Map<string, string[]>(companyIds.map((id) => [id, []]));
-    for (const row of members) byCompany.get(row.company_id as string)?.push(row.id as string);
-    for (const people of byCompany.values()) people.sort();
-    await this.#scoreHouseholds(ctx, scoring, companyIds, byCompany, options);
-  }
-
-  /** Scores and stores companies (`byCompany`: each one's people, in id order) in groups of about PEOPLE_CHUNK people. */
-  async #scoreHouseholds(ctx: RequestContext, scoring: Scoring, companyIds: readonly string[], byCompany: ReadonlyMap<string, readonly string[]>, options: { writePeople: boolean; onPeople?: (count: number) => void }): Promise<void> {
-    let group: string[] = [];
-    const flush = async () => {
-      const personIds = group.flatMap((id) => byCompany.get(id)!);
-      const { people, scored } = await this.#scorePeople(ctx, personIds, scoring);
-      const ofCompany = new Map<string, Scored[]>(group.map((id) => [id, []]));
-      for (const person of people) ofCompany.get(person.evidence.companyId!)?.push(person);
-      const asOf = scoring.at.getTime();
-      const companies = group.map((id) => ({ id, metrics: companyMetrics(ofCompany.get(id)!, scoring.models, asOf) }));
-      await this.#store(ctx, scoring, options.writePeople ? people : [], companies, scored);
-      options.onPeople?.(people.length);
-      group = [];
-    };
-    let size = 0;
-    for (const id of companyIds) {
-      if (group.length > 0 && size + byCompany.get(id)!.length > PEOPLE_CHUNK) {
-        await flush();
-        size = 0;
-      }
-      group.push(id);
-      size += byCompany.get(id)!.length;
-    }
-    if (group.length > 0) await flush();
-  }
-
-  /**
-   * Queues a chunk's metrics and the text tones scored on the way, and writes what is queued once
+   * Queues a group's metrics and the text tones scored on the way, and writes what is queued once
    * it reaches the pass's batch. One transaction per batch: on SQLite each commit writes every page
    * it touched (the metric indexes' pages among them) to the WAL again, so few large commits
    * write much less than many small ones.
    */
-  async #store(ctx: RequestContext, scoring: Scoring, people: readonly Scored[], companies: readonly { id: string; metrics: Metrics }[], scored: ScoredTexts): Promise<void> {
+  async #queue(ctx: RequestContext, scoring: Scoring, people: readonly MetricRow[], companies: readonly MetricRow[], scored?: ScoredTexts): Promise<void> {
     const at = scoring.at.toISOString();
-    const row = (id: string, metrics: Metrics) => ({ id, values: [at, metrics.detail, ...Object.keys(METRIC_COLUMNS).map((field) => metrics[field as keyof typeof METRIC_COLUMNS])] });
     const queued = scoring.queued;
-    for (const person of people) queued.people.push(row(person.evidence.personId, person.metrics));
-    for (const company of companies) queued.companies.push(row(company.id, company.metrics));
-    queued.scored.notes.push(...scored.notes);
-    queued.scored.comments.push(...scored.comments);
+    for (const person of people) queued.people.push({ id: person.id, values: [at, person.detail, ...person.values] });
+    for (const company of companies) queued.companies.push({ id: company.id, values: [at, company.detail, ...company.values] });
+    if (scored) {
+      queued.scored.notes.push(...scored.notes);
+      queued.scored.comments.push(...scored.comments);
+    }
     if (queued.people.length + queued.companies.length >= scoring.writeEvery) await this.#flush(ctx, scoring);
   }
 
@@ -257,8 +223,13 @@ export class MetricsStore {
     });
   }
 
-  /** Everyone's metrics, optionally refitting the models first; reports progress as it goes. */
-  async recomputeAll(ctx: RequestContext, options: { refit?: boolean; onProgress?: (progress: RecomputeProgress) => void } = {}): Promise<{ people: number; companies: number }> {
+  /**
+   * Everyone's metrics, optionally refitting the models first; reports progress as it goes.
+   * Every table is read once (`scanEvidence`); the scoring runs in `threads` worker threads
+   * (by default every core but one, for 20,000 people or more; 0: in this thread) while this
+   * thread writes.
+   */
+  async recomputeAll(ctx: RequestContext, options: { refit?: boolean; threads?: number; onProgress?: (progress: RecomputeProgress) => void } = {}): Promise<{ people: number; companies: number }> {
     if (options.refit !== false) {
       options.onProgress?.({ phase: 'fit', done: 0, total: 1 });
       await this.refit(ctx);
@@ -275,7 +246,7 @@ export class MetricsStore {
     let done = 0;
     const progress = (count: number) => options.onProgress?.({ phase: 'people', done: (done += count), total: totals.people });
 
-    // Companies and their people first, then the people of no (live) company.
+    // Companies with their people, then the people of no (live) company.
     const byCompany = new Map<string, string[]>(scan.companies.map((id) => [id, []]));
     const alone: string[] = [];
     for (const person of scan.people) {
@@ -283,11 +254,30 @@ export class MetricsStore {
       if (members) members.push(person.id);
       else alone.push(person.id);
     }
-    await this.#scoreHouseholds(ctx, scoring, scan.companies, byCompany, { writePeople: true, onPeople: progress });
-    for (let start = 0; start < alone.length; start += PEOPLE_CHUNK) {
-      const { people, scored } = await this.#scorePeople(ctx, alone.slice(start, start + PEOPLE_CHUNK), scoring);
-      await this.#store(ctx, scoring, people, [], scored);
-      progress(people.length);
+    const groups = function* () {
+      yield* households(scan.companies, byCompany);
+      for (let start = 0; start < alone.length; start += PEOPLE_CHUNK) yield { companies: [], people: alone.slice(start, start + PEOPLE_CHUNK) };
+    };
+    const threads = options.threads ?? defaultThreads(totals.people);
+    if (threads === 0) {
+      for (const group of groups()) {
+        await this.#scoreGroup(ctx, scoring, group, true);
+        progress(group.people.length);
+      }
+    } else {
+      const workers = new MetricsWorkers(scan.columns, models, scoring.at.getTime(), threads);
+      try {
+        const tasks = function* () {
+          for (const group of groups()) yield { companies: group.companies, people: group.people.map((id) => scan.placeOf(id)!), writePeople: true };
+        };
+        await workers.scoreAll(tasks(), async (result) => {
+          const serialised = (row: ScoredRow) => ({ ...row, detail: new JsonText(row.detail) });
+          await this.#queue(ctx, scoring, result.people.map(serialised), result.companies.map(serialised));
+          progress(result.people.length);
+        });
+      } finally {
+        await workers.close();
+      }
     }
     await this.#flush(ctx, scoring);
     options.onProgress?.({ phase: 'companies', done: totals.companies, total: totals.companies });
@@ -305,4 +295,23 @@ export class MetricsStore {
     }
     return { ...(metrics as Omit<Metrics, 'detail'>), metricsAt: row.metrics_at ?? null, detail: parse(row.metrics_detail) ?? null };
   }
+}
+
+/**
+ * Companies (ids in order) with their people (`byCompany`, each in id order), in groups of about
+ * PEOPLE_CHUNK people — a bigger company is a group of its own — so that each person's evidence
+ * is read and scored once, for their own metrics and their company's.
+ */
+function* households(companyIds: readonly string[], byCompany: ReadonlyMap<string, readonly string[]>): Generator<Group> {
+  let group: Group = { companies: [], people: [] };
+  for (const id of companyIds) {
+    const members = byCompany.get(id)!;
+    if (group.companies.length > 0 && group.people.length + members.length > PEOPLE_CHUNK) {
+      yield group;
+      group = { companies: [], people: [] };
+    }
+    group.companies.push(id);
+    group.people.push(...members);
+  }
+  if (group.companies.length > 0) yield group;
 }

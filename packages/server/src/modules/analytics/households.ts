@@ -1,0 +1,32 @@
+// Scoring a group of customers — people, and the companies whose people they are — from their
+// evidence. Pure: the in-process pass and the recompute's worker threads (`metrics-workers.ts`)
+// share it, so either gives the same metrics.
+import type { RfmBreakpoints } from '@rapport/core';
+import type { Evidence } from './evidence.js';
+import { companyMetrics, personMetrics, type Metrics, type Models } from './metrics.js';
+import type { PredictionMemo } from './prediction.js';
+
+export type ScoringModels = Models & { companyRfm: RfmBreakpoints | null };
+
+export interface Scored {
+  evidence: Evidence;
+  metrics: Metrics;
+}
+
+/** Distinct purchase summaries a memo keeps before it starts again. */
+const MEMO_LIMIT = 200_000;
+
+/**
+ * Metrics of `people` (evidence in the order given) and of `companyIds`, each from those of
+ * its people that are in the group. `memo` shares model outputs between people scored with the
+ * same models at the same instant.
+ */
+export function scoreGroup(people: readonly Evidence[], companyIds: readonly string[], models: ScoringModels, asOf: number, memo: PredictionMemo): { people: Scored[]; companies: { id: string; metrics: Metrics }[] } {
+  // Keeps the memo small: summaries repeat within a run, but a million distinct ones need not stay.
+  if (memo.size > MEMO_LIMIT) memo.clear();
+  const scored = people.map((evidence) => ({ evidence, metrics: personMetrics(evidence, models, asOf, memo) }));
+  if (companyIds.length === 0) return { people: scored, companies: [] };
+  const ofCompany = new Map<string, Scored[]>(companyIds.map((id) => [id, []]));
+  for (const person of scored) if (person.evidence.companyId !== null) ofCompany.get(person.evidence.companyId)?.push(person);
+  return { people: scored, companies: companyIds.map((id) => ({ id, metrics: companyMetrics(ofCompany.get(id)!, models, asOf) })) };
+}

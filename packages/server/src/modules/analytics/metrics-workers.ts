@@ -1,0 +1,121 @@
+// Worker threads for a full recompute's per-customer maths. The main thread reads (the scan) and
+// writes (SQLite has one writer); the scoring of each group — evidence out of the scanned
+// columns, every person's and company's metrics, their detail serialised — runs in workers
+// (`metrics-worker.ts`), each with its own copy of the columns and the models, so it overlaps
+// the writing instead of following it. The groups' results come back in the order they were
+// sent, at most a few groups ahead of the writing, so memory stays flat.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ScanColumns } from './evidence-scan.js';
+import type { ScoringModels } from './households.js';
+
+/** A group to score: people by their place in the scan, then the companies to score from them. */
+export interface GroupTask {
+  id: number;
+  people: number[];
+  companies: string[];
+  /** False: score the people only for their companies' sake. */
+  writePeople: boolean;
+}
+
+/** A customer's metrics as written: the detail serialised, then the values of METRIC_COLUMNS. */
+export interface ScoredRow {
+  id: string;
+  detail: string;
+  values: unknown[];
+}
+
+export interface GroupResult {
+  id: number;
+  people: ScoredRow[];
+  companies: ScoredRow[];
+}
+
+/** Below this many people, starting threads and copying the columns to them costs more than it saves. */
+const MIN_PEOPLE = 20_000;
+/** Groups sent ahead of the one being written, per worker. */
+const AHEAD = 4;
+
+/** Workers a full pass over `people` uses by default: every core but the main thread's, or none for a small workspace. */
+export function defaultThreads(people: number): number {
+  return people >= MIN_PEOPLE ? Math.max(1, availableParallelism() - 1) : 0;
+}
+
+/**
+ * Built, the worker is the JavaScript beside this file. Run from the TypeScript sources (the
+ * tests), it is loaded through tsx, registered in the worker before the module is imported.
+ */
+function startWorker(workerData: unknown): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./metrics-worker.js', import.meta.url), { workerData });
+  const source = new URL('./metrics-worker.ts', import.meta.url).href;
+  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData, execArgv: ['--conditions=source'] });
+}
+
+export class MetricsWorkers {
+  readonly #workers: { worker: Worker; pending: number }[] = [];
+  readonly #waiting = new Map<number, { resolve: (result: GroupResult) => void; reject: (error: Error) => void }>();
+  #failure: Error | null = null;
+  #closing = false;
+  #nextId = 0;
+
+  constructor(columns: ScanColumns, models: ScoringModels, asOf: number, threads: number) {
+    for (let i = 0; i < threads; i++) {
+      const entry = { worker: startWorker({ columns, models, asOf }), pending: 0 };
+      entry.worker.on('message', (result: GroupResult) => {
+        entry.pending -= 1;
+        const waiting = this.#waiting.get(result.id);
+        this.#waiting.delete(result.id);
+        waiting?.resolve(result);
+      });
+      entry.worker.on('error', (error) => this.#fail(error));
+      entry.worker.on('exit', (code) => {
+        if (!this.#closing) this.#fail(new Error(`a metrics worker stopped (exit code ${code})`));
+      });
+      this.#workers.push(entry);
+    }
+  }
+
+  #fail(error: Error): void {
+    this.#failure ??= error;
+    for (const waiting of this.#waiting.values()) waiting.reject(error);
+    this.#waiting.clear();
+  }
+
+  /** Scores one group on the least busy worker. */
+  score(task: Omit<GroupTask, 'id'>): Promise<GroupResult> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    const entry = this.#workers.reduce((least, worker) => (worker.pending < least.pending ? worker : least));
+    const id = this.#nextId++;
+    entry.pending += 1;
+    const result = new Promise<GroupResult>((resolve, reject) => this.#waiting.set(id, { resolve, reject }));
+    entry.worker.postMessage({ ...task, id } satisfies GroupTask);
+    return result;
+  }
+
+  /** Scores `tasks`, handing each result to `onResult` in order while later groups are being scored. */
+  async scoreAll(tasks: Iterable<Omit<GroupTask, 'id'>>, onResult: (result: GroupResult) => Promise<void>): Promise<void> {
+    const queue = tasks[Symbol.iterator]();
+    const inFlight: Promise<GroupResult>[] = [];
+    const refill = () => {
+      while (inFlight.length < AHEAD * this.#workers.length) {
+        const next = queue.next();
+        if (next.done) return;
+        const result = this.score(next.value);
+        result.catch(() => {}); // awaited below, in order; a failure is reported there
+        inFlight.push(result);
+      }
+    };
+    refill();
+    while (inFlight.length > 0) {
+      const result = await inFlight.shift()!;
+      refill();
+      await onResult(result);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#closing = true;
+    await Promise.all(this.#workers.map((entry) => entry.worker.terminate()));
+  }
+}
