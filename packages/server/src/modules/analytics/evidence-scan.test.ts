@@ -73,6 +73,15 @@ describe.each(DIALECTS)('evidence read table by table on %s', (dialect) => {
     expect(scan.people.map((p) => p.id)).toEqual(ids.filter((id) => scanned.people.has(id)));
   });
 
+  it('refits from the scan exactly as from the database: RFM cut points, campaign sizes, BG/NBD and Gamma-Gamma', async () => {
+    const strip = (models: { kind: string; params: unknown; logLikelihood: number | null; customers: number; details: unknown }[]) => models.map(({ kind, params, logLikelihood, customers, details }) => ({ kind, params, logLikelihood, customers, details }));
+    const fromDatabase = strip(await t.services.metrics.refit(ctx));
+    const fromScan = strip(await t.services.metrics.refit(ctx, await scanEvidence(ctx)));
+    expect(fromDatabase.map((m) => m.kind)).toEqual(['campaigns', 'churn', 'rfm.companies', 'rfm.people']);
+    expect(fromDatabase.find((m) => m.kind === 'churn')!.customers).toBeGreaterThan(50);
+    expect(fromScan).toEqual(fromDatabase);
+  });
+
   it('reads nothing for a person of no record but the person', async () => {
     const loner = await t.ok('POST', '/api/v1/objects/people', { firstName: 'Loner' });
     const scan = await scanEvidence(ctx);

@@ -14,6 +14,7 @@
 import type { Touch } from '@rapport/core';
 import type { RequestContext } from '../../engine/context.js';
 import { ENGAGED, NOT_SENT, isNegotiated, loweredDeals, type Evidence, type EvidenceChunk } from './evidence.js';
+import type { Purchase } from './prediction.js';
 import { commentSentiment, noteText, sentimentOf, type ScoredTexts } from './sentiment.js';
 
 type TypedArray = Float64Array | Int32Array | Uint8Array;
@@ -112,13 +113,18 @@ export interface ScannedEvidence {
   people: { id: string; companyId: string | null }[];
   /** Texts with no stored tone, scored during the scan. */
   scored: ScoredTexts;
+  /** Live members per campaign, counted by the scan. */
+  campaignMembers: Map<string, number>;
   /** A live person's place in `people` and the columns. */
   placeOf(personId: string): number | undefined;
   /** The evidence of these people (unknown ones left out), as `loadEvidence` gives it. */
   chunk(personIds: readonly string[]): EvidenceChunk;
 }
 
-/** Every live person's evidence, each table read once. `campaignSizes`: members per campaign as of the last refit. */
+/**
+ * Every live person's evidence, each table read once. `campaignSizes`: members per campaign as of
+ * the last refit (by default, as counted now).
+ */
 export async function scanEvidence(ctx: RequestContext, options: { campaignSizes?: Map<string, number> } = {}): Promise<ScannedEvidence> {
   const { db, dialect } = ctx;
   const scored: ScoredTexts = { notes: [], comments: [] };
@@ -295,7 +301,7 @@ export async function scanEvidence(ctx: RequestContext, options: { campaignSizes
     deals: { group: groupByPerson(dealPerson, count), id: dealId, negotiated: dealNegotiated.values },
   };
   return {
-    columns, companies, people, scored,
+    columns, companies, people, scored, campaignMembers: membersNow,
     placeOf: (personId) => index.get(personId),
     chunk(personIds) {
       const result = new Map<string, Evidence>();
@@ -350,4 +356,33 @@ export function evidenceOf(columns: ScanColumns, p: number): Evidence {
   for (const i of byText(rowsOf(notes.group, p), notes.at)) evidence.sentiments.push(notes.tone[i]);
   for (const i of rowsOf(deals.group, p)) evidence.deals.push({ id: deals.id[i], negotiated: deals.negotiated[i] === 1 });
   return evidence;
+}
+
+/** Live buyers (people with a paid order) in id order, with their company, orders, revenue and last order: what a refit counts. */
+export function buyersOf(scan: ScannedEvidence): { id: string; companyId: string | null; orders: number; revenue: number; last: string }[] {
+  const { orders } = scan.columns;
+  const buyers = [];
+  for (let p = 0; p < scan.people.length; p++) {
+    const rows = rowsOf(orders.group, p);
+    if (rows.length === 0) continue;
+    let revenue = 0;
+    let last = '';
+    for (const i of rows) {
+      revenue += orders.total[i];
+      if (orders.at[i] > last) last = orders.at[i];
+    }
+    buyers.push({ id: scan.people[p].id, companyId: scan.people[p].companyId, orders: rows.length, revenue, last });
+  }
+  return buyers;
+}
+
+/** Each of these live people's paid purchases (time and total), by person id. */
+export function purchasesOf(scan: ScannedEvidence, personIds: readonly string[]): Map<string, Purchase[]> {
+  const { orders } = scan.columns;
+  const result = new Map<string, Purchase[]>();
+  for (const id of personIds) {
+    const p = scan.placeOf(id);
+    if (p !== undefined) result.set(id, byText(rowsOf(orders.group, p), orders.at).map((i) => ({ at: orders.at[i], value: orders.total[i] })));
+  }
+  return result;
 }

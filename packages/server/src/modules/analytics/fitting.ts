@@ -8,7 +8,7 @@
 // stored, and readable through GET /api/v1/analytics/models.
 import { fitBgNbd, fitGammaGamma, type RepeatSummary, type SpendSummary } from '@rapport/core';
 import type { RequestContext } from '../../engine/context.js';
-import { weeklySummary, type ChurnModels } from './prediction.js';
+import { weeklySummary, type ChurnModels, type Purchase } from './prediction.js';
 
 /** Predictions look a year ahead. */
 export const HORIZON_WEEKS = 52;
@@ -35,26 +35,36 @@ export type ChurnFitOutcome = { fit: ChurnFit } | { skipped: string };
 
 const UNPAID_STATUSES = ['cancelled', 'refunded'];
 
+/** The paid purchases of each of these buyers (a page of at most PAGE ids), by buyer id. */
+export type PurchasesOf = (buyerIds: readonly string[]) => Promise<Map<string, Purchase[]>>;
+
+/** Purchases read from the orders table through its person index. */
+export function purchasesFromOrders(ctx: RequestContext): PurchasesOf {
+  return async (buyerIds) => {
+    const orders = await ctx.db.selectFrom('orders').select(['person_id', 'ordered_at', 'total'])
+      .where('person_id', 'in', [...buyerIds]).where('deleted_at', 'is', null).where('status', 'not in', UNPAID_STATUSES)
+      .orderBy('person_id').orderBy('ordered_at').execute();
+    const byPerson = new Map<string, Purchase[]>();
+    for (const row of orders) {
+      const list = byPerson.get(row.person_id as string) ?? [];
+      list.push({ at: row.ordered_at as string, value: Number(row.total ?? 0) });
+      byPerson.set(row.person_id as string, list);
+    }
+    return byPerson;
+  };
+}
+
 /** Every buyer's weekly summary (or every k-th buyer's, above the sample limit); `buyerIds` in id order. */
-async function summaries(ctx: RequestContext, asOf: number, buyerIds: readonly string[]): Promise<{ buyers: number; sampled: boolean; repeat: RepeatSummary[]; spend: SpendSummary[] }> {
+async function summaries(asOf: number, buyerIds: readonly string[], purchasesOf: PurchasesOf): Promise<{ buyers: number; sampled: boolean; repeat: RepeatSummary[]; spend: SpendSummary[] }> {
   const buyers = buyerIds.length;
   const step = Math.max(1, Math.ceil(buyers / SAMPLE_LIMIT));
   const chosenIds = buyerIds.filter((_, index) => index % step === 0);
   const repeat: RepeatSummary[] = [];
   const spend: SpendSummary[] = [];
   for (let start = 0; start < chosenIds.length; start += PAGE) {
-    const chosen = chosenIds.slice(start, start + PAGE);
-    const orders = await ctx.db.selectFrom('orders').select(['person_id', 'ordered_at', 'total'])
-      .where('person_id', 'in', chosen).where('deleted_at', 'is', null).where('status', 'not in', UNPAID_STATUSES)
-      .orderBy('person_id').orderBy('ordered_at').execute();
-    const byPerson = new Map<string, { at: string; value: number }[]>();
-    for (const row of orders) {
-      const list = byPerson.get(row.person_id as string) ?? [];
-      list.push({ at: row.ordered_at as string, value: Number(row.total ?? 0) });
-      byPerson.set(row.person_id as string, list);
-    }
-    for (const purchases of byPerson.values()) {
-      const summary = weeklySummary(purchases, asOf);
+    const purchases = await purchasesOf(chosenIds.slice(start, start + PAGE));
+    for (const id of chosenIds.slice(start, start + PAGE)) {
+      const summary = weeklySummary(purchases.get(id) ?? [], asOf);
       if (!summary) continue;
       repeat.push({ x: summary.x, tx: summary.tx, T: summary.T });
       if (summary.x > 0 && summary.meanValue > 0) spend.push({ x: summary.x, mean: summary.meanValue });
@@ -65,10 +75,11 @@ async function summaries(ctx: RequestContext, asOf: number, buyerIds: readonly s
 
 /**
  * Fits BG/NBD and Gamma-Gamma to the workspace's purchase histories as of `asOf`. `buyerIds`:
- * every live person with a paid order, in id order (the refit has just counted them for RFM).
+ * every live person with a paid order, in id order (the refit has just counted them for RFM);
+ * `purchasesOf` reads their purchases (from the orders table, or from a full recompute's scan).
  */
-export async function fitChurnModels(ctx: RequestContext, asOf: Date, buyerIds: readonly string[]): Promise<ChurnFitOutcome> {
-  const { buyers, sampled, repeat, spend } = await summaries(ctx, asOf.getTime(), buyerIds);
+export async function fitChurnModels(asOf: Date, buyerIds: readonly string[], purchasesOf: PurchasesOf): Promise<ChurnFitOutcome> {
+  const { buyers, sampled, repeat, spend } = await summaries(asOf.getTime(), buyerIds, purchasesOf);
   const repeatBuyers = repeat.filter((c) => c.x > 0).length;
   if (repeat.length < MIN_BUYERS || repeatBuyers < MIN_REPEAT_BUYERS) {
     return { skipped: `${repeat.length} buyers, ${repeatBuyers} of them repeat buyers: at least ${MIN_BUYERS} and ${MIN_REPEAT_BUYERS} are needed to fit the churn model` };

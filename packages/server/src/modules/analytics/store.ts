@@ -13,11 +13,11 @@ import type { RequestContext } from '../../engine/context.js';
 import { JsonText, type StorageKind } from '../../db/dialects/dialect.js';
 import { updateRows, type ColumnKinds, type RowValues } from '../../db/update-rows.js';
 import { campaignSizes, loadEvidence } from './evidence.js';
-import { scanEvidence, type ScannedEvidence } from './evidence-scan.js';
+import { buyersOf, purchasesOf, scanEvidence, type ScannedEvidence } from './evidence-scan.js';
 import { scoreGroup, type Scored, type ScoringModels } from './households.js';
 import { METRIC_COLUMNS, metricValues, type Metrics } from './metrics.js';
 import { defaultThreads, MetricsWorkers, type ScoredRow } from './metrics-workers.js';
-import { fitChurnModels } from './fitting.js';
+import { fitChurnModels, purchasesFromOrders, type PurchasesOf } from './fitting.js';
 import type { ChurnModels, PredictionMemo } from './prediction.js';
 import { storeSentiments, type ScoredTexts } from './sentiment.js';
 
@@ -110,38 +110,48 @@ export class MetricsStore {
     };
   }
 
-  /** Refits the population-relative models from every customer's history. */
-  async refit(ctx: RequestContext): Promise<StoredModel[]> {
+  /**
+   * Refits the population-relative models from every customer's history: counted by the
+   * database, or — in a full recompute — from the evidence its scan has read.
+   */
+  async refit(ctx: RequestContext, scan?: ScannedEvidence): Promise<StoredModel[]> {
     const asOf = this.now();
-    // One pass over paid orders, per buyer with their company: people's RFM, companies' (summed
-    // from their people's) and the list of buyers the churn models are fitted to.
-    const buyers = await ctx.db.selectFrom('orders as o').innerJoin('people as p', 'p.id', 'o.person_id')
-      .select(['o.person_id as id', 'p.company_id', (eb) => eb.fn.countAll().as('orders'), (eb) => eb.fn.sum('o.total').as('revenue'), (eb) => eb.fn.max('o.ordered_at').as('last')])
-      .where('o.deleted_at', 'is', null).where('p.deleted_at', 'is', null).where('o.status', 'not in', ['cancelled', 'refunded'])
-      .groupBy(['o.person_id', 'p.company_id']).orderBy('o.person_id').execute();
+    // Per buyer with their company: people's RFM, companies' (summed from their people's) and
+    // the list of buyers the churn models are fitted to.
+    const buyers = scan ? buyersOf(scan) : await this.#buyers(ctx);
     const companies = new Map<string, { orders: number; revenue: number; last: string }>();
     for (const row of buyers) {
-      if (row.company_id === null) continue;
-      const company = companies.get(row.company_id) ?? { orders: 0, revenue: 0, last: '' };
-      company.orders += Number(row.orders);
-      company.revenue += Number(row.revenue ?? 0);
+      if (row.companyId === null) continue;
+      const company = companies.get(row.companyId) ?? { orders: 0, revenue: 0, last: '' };
+      company.orders += row.orders;
+      company.revenue += row.revenue;
       if (row.last > company.last) company.last = row.last;
-      companies.set(row.company_id, company);
+      companies.set(row.companyId, company);
     }
-    const rfmInput = (rows: Iterable<{ id: string; orders: unknown; revenue: unknown; last: string }>) => [...rows].map((row) => ({
-      customerId: row.id, recencyDays: (asOf.getTime() - Date.parse(row.last)) / 86_400_000, frequency: Number(row.orders), monetary: Number(row.revenue ?? 0),
+    const rfmInput = (rows: Iterable<{ id: string; orders: number; revenue: number; last: string }>) => [...rows].map((row) => ({
+      customerId: row.id, recencyDays: (asOf.getTime() - Date.parse(row.last)) / 86_400_000, frequency: row.orders, monetary: row.revenue,
     }));
-    const people = rfmInput(buyers as { id: string; orders: unknown; revenue: unknown; last: string }[]);
+    const people = rfmInput(buyers);
     const companyInput = rfmInput([...companies].map(([id, company]) => ({ id, ...company })));
     await this.#saveModel(ctx, 'rfm.people', rfmBreakpoints(people), null, people.length, asOf);
     await this.#saveModel(ctx, 'rfm.companies', rfmBreakpoints(companyInput), null, companyInput.length, asOf);
-    const members = await campaignSizes(ctx);
+    const members = scan?.campaignMembers ?? await campaignSizes(ctx);
     await this.#saveModel(ctx, 'campaigns', { members: Object.fromEntries(members) }, null, members.size, asOf);
-    const churn = await fitChurnModels(ctx, asOf, buyers.map((row) => row.id as string));
+    const purchases: PurchasesOf = scan ? async (ids) => purchasesOf(scan, ids) : purchasesFromOrders(ctx);
+    const churn = await fitChurnModels(asOf, buyers.map((row) => row.id), purchases);
     if ('fit' in churn) await this.#saveModel(ctx, 'churn', churn.fit.models, churn.fit.logLikelihood, churn.fit.customers, asOf, churn.fit.details);
     else await this.#saveModel(ctx, 'churn', null, null, 0, asOf);
 
     return this.models(ctx);
+  }
+
+  /** One pass over paid orders: each live buyer, in id order, with their company, orders, revenue and last order. */
+  async #buyers(ctx: RequestContext): Promise<{ id: string; companyId: string | null; orders: number; revenue: number; last: string }[]> {
+    const rows = await ctx.db.selectFrom('orders as o').innerJoin('people as p', 'p.id', 'o.person_id')
+      .select(['o.person_id as id', 'p.company_id', (eb) => eb.fn.countAll().as('orders'), (eb) => eb.fn.sum('o.total').as('revenue'), (eb) => eb.fn.max('o.ordered_at').as('last')])
+      .where('o.deleted_at', 'is', null).where('p.deleted_at', 'is', null).where('o.status', 'not in', ['cancelled', 'refunded'])
+      .groupBy(['o.person_id', 'p.company_id']).orderBy('o.person_id').execute();
+    return rows.map((row) => ({ id: row.id as string, companyId: (row.company_id as string | null) ?? null, orders: Number(row.orders), revenue: Number(row.revenue ?? 0), last: row.last as string }));
   }
 
   async #saveModel(ctx: RequestContext, kind: string, params: unknown, logLikelihood: number | null, customers: number, at: Date, details: unknown = null): Promise<void> {
@@ -230,16 +240,20 @@ export class MetricsStore {
    * thread writes.
    */
   async recomputeAll(ctx: RequestContext, options: { refit?: boolean; threads?: number; onProgress?: (progress: RecomputeProgress) => void } = {}): Promise<{ people: number; companies: number }> {
+    // Refitting, the scan comes first and the refit counts from it; otherwise the scan shares
+    // campaign costs by the member counts of the last refit, as any recompute does.
+    let scan: ScannedEvidence;
     if (options.refit !== false) {
       options.onProgress?.({ phase: 'fit', done: 0, total: 1 });
-      await this.refit(ctx);
+      scan = await scanEvidence(ctx);
+      await this.refit(ctx, scan);
       options.onProgress?.({ phase: 'fit', done: 1, total: 1 });
     }
     const models = await this.#modelsForScoring(ctx);
     // Never refitted: count the campaigns once for the whole run rather than per chunk.
     models.campaignSizes ??= await campaignSizes(ctx);
+    scan ??= await scanEvidence(ctx, { campaignSizes: models.campaignSizes });
     const scoring = this.#scoring(models, WRITE_BATCH);
-    const scan = await scanEvidence(ctx, { campaignSizes: models.campaignSizes });
     scoring.source = scan;
     scoring.queued.scored = scan.scored;
     const totals = { people: scan.people.length, companies: scan.companies.length };
