@@ -18,15 +18,23 @@ import type { Purchase } from './prediction.js';
 import { commentSentiment, noteText, sentimentOf, type ScoredTexts } from './sentiment.js';
 
 type TypedArray = Float64Array | Int32Array | Uint8Array;
+type TypedArrayOf<A extends TypedArray> = { new (buffer: SharedArrayBuffer): A; BYTES_PER_ELEMENT: number };
+
+/** A typed array in shared memory: the recompute's worker threads read it without a copy of their own. */
+function shared<A extends TypedArray>(type: TypedArrayOf<A>, length: number): A {
+  return new type(new SharedArrayBuffer(length * type.BYTES_PER_ELEMENT));
+}
 
 /** A growable typed column. */
 class Column<A extends TypedArray> {
   length = 0;
   constructor(public data: A) {}
 
-  /** The values, trimmed to their length. */
+  /** The values, trimmed to their length, in shared memory. */
   get values(): A {
-    return this.data.slice(0, this.length) as A;
+    const values = shared(this.data.constructor as TypedArrayOf<A>, this.length);
+    values.set(this.data.subarray(0, this.length));
+    return values;
   }
 
   push(value: number): void {
@@ -68,11 +76,11 @@ interface Grouping {
 }
 
 function groupByPerson(person: Column<Int32Array>, people: number): Grouping {
-  const start = new Int32Array(people + 1);
+  const start = shared(Int32Array, people + 1);
   for (let i = 0; i < person.length; i++) start[person.data[i] + 1]++;
   for (let p = 0; p < people; p++) start[p + 1] += start[p];
   const next = start.slice(0, people);
-  const rows = new Int32Array(person.length);
+  const rows = shared(Int32Array, person.length);
   for (let i = 0; i < person.length; i++) rows[next[person.data[i]]++] = i;
   return { start, rows };
 }
@@ -162,7 +170,7 @@ export async function scanEvidence(ctx: RequestContext, options: { campaignSizes
     },
   );
 
-  const supportMinutes = new Float64Array(count);
+  const supportMinutes = shared(Float64Array, count);
   await dialect.scan(
     db.selectFrom('cases').select(['person_id', (eb) => eb.fn.sum('support_minutes').as('minutes')]).where('deleted_at', 'is', null).where('person_id', 'is not', null).groupBy('person_id'),
     ([personId, minutes]) => {
