@@ -58,17 +58,17 @@ describe.each(DIALECTS)('database on %s', (dialect) => {
         await db.insertInto('people').values(ids.slice(i, i + 1_000).map((id) => ({ id, first_name: id, created_at: now, updated_at: now }))).execute();
       }
     }
-    const columns = [['csat', 'float'], ['clv', 'integer'], ['rfm_segment', 'text'], ['metrics_detail', 'json']] as const;
+    const columns = [['csat', 'float'], ['clv', 'integer'], ['rfm_segment', 'text'], ['custom', 'json']] as const;
     const rows = ids.map((id, i) => ({ id, values: [i % 3 === 0 ? null : i + 0.25, i * 7 - 50, `s-${i}`, { reasons: [`row ${i}`], n: i }] }));
     await updateRows(a, test.database.dialect, 'people', columns, [...rows, { id: 'missing', values: [1, 1, 'x', {}] }]);
 
-    const stored = await a.selectFrom('people').select(['id', 'csat', 'clv', 'rfm_segment', 'metrics_detail']).orderBy('id').execute();
+    const stored = await a.selectFrom('people').select(['id', 'csat', 'clv', 'rfm_segment', 'custom']).orderBy('id').execute();
     expect(stored).toHaveLength(ids.length);
     for (const [i, row] of stored.entries()) {
       expect(row.csat === null ? null : Number(row.csat)).toBe(i % 3 === 0 ? null : i + 0.25);
       expect(Number(row.clv)).toBe(i * 7 - 50);
       expect(row.rfm_segment).toBe(`s-${i}`);
-      expect(test.database.dialect.fromDb(row.metrics_detail, 'json')).toEqual({ reasons: [`row ${i}`], n: i });
+      expect(test.database.dialect.fromDb(row.custom, 'json')).toEqual({ reasons: [`row ${i}`], n: i });
     }
     const other = await b.selectFrom('people').select(['csat', 'rfm_segment']).where('rfm_segment', 'is not', null).execute();
     expect(other).toEqual([]);

@@ -6,6 +6,7 @@ import * as views from './0004-views.js';
 import * as deferredIndexes from './0005-deferred-indexes.js';
 import * as textSentiment from './0006-text-sentiment.js';
 import * as reportSnapshots from './0007-report-snapshots.js';
+import * as metricsDetails from './0008-metrics-details.js';
 import type { MigrationContext } from './builder.js';
 
 export interface RapportMigration {
@@ -20,4 +21,5 @@ export const MIGRATIONS: Readonly<Record<string, RapportMigration>> = {
   '0005-deferred-indexes': deferredIndexes,
   '0006-text-sentiment': textSentiment,
   '0007-report-snapshots': reportSnapshots,
+  '0008-metrics-details': metricsDetails,
 };

@@ -293,7 +293,9 @@ describe.each(DIALECTS)('the job queue on %s', (dialect) => {
     crashed.register('test.lease', () => new Promise(() => {})); // never finishes: the process "dies" holding it
     await enqueue(ctx, { kind: 'test.lease', key: 'x' });
     void crashed.runDue(t.workspaceId);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Until the first worker has claimed it (and its 1 ms lease has run out).
+    await expect.poll(async () => (await ctx.db.selectFrom('jobs').select('status').where('kind', '=', 'test.lease').executeTakeFirst())?.status).toBe('running');
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const survivor = new JobWorker(t.database.database);
     survivor.register('test.lease', async (job) => {
       seen.push(`${job.key}:${job.attempts}`);

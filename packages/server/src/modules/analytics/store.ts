@@ -10,7 +10,8 @@
 // exactly what a full recompute at that instant gives.
 import { rfmBreakpoints, type RfmBreakpoints } from '@rapport/core';
 import type { RequestContext } from '../../engine/context.js';
-import { JsonText, type StorageKind } from '../../db/dialects/dialect.js';
+import { sql, type Kysely } from 'kysely';
+import { JsonText, jsonToDb, type StorageKind } from '../../db/dialects/dialect.js';
 import { updateRows, type ColumnKinds, type RowValues } from '../../db/update-rows.js';
 import { campaignSizes, loadEvidence } from './evidence.js';
 import { buyersOf, purchasesOf, scanEvidence, type ScannedEvidence } from './evidence-scan.js';
@@ -47,9 +48,9 @@ const COLUMN_KINDS: Record<(typeof METRIC_COLUMNS)[keyof typeof METRIC_COLUMNS],
   predicted_purchases: 'float', predicted_clv: 'integer', p_alive: 'float', churn_risk: 'float', customer_type: 'text',
 };
 
-/** What a chunk's write sets, in this order: when, why, then the metrics. */
+/** What a chunk's write sets on the rows, in this order: when, then the metrics (the detail goes to `metrics_details`). */
 const WRITTEN_COLUMNS: ColumnKinds = [
-  ['metrics_at', 'text'], ['metrics_detail', 'json'],
+  ['metrics_at', 'text'],
   ...Object.values(METRIC_COLUMNS).map((column) => [column, COLUMN_KINDS[column]] as const),
 ];
 
@@ -58,10 +59,12 @@ const parse = (value: unknown) => (typeof value === 'string' ? JSON.parse(value)
 interface Queue {
   people: RowValues[];
   companies: RowValues[];
+  /** Each customer's detail, by record id. */
+  details: { id: string; detail: unknown }[];
   scored: ScoredTexts;
 }
 
-const emptyQueue = (): Queue => ({ people: [], companies: [], scored: { notes: [], comments: [] } });
+const emptyQueue = (): Queue => ({ people: [], companies: [], details: [], scored: { notes: [], comments: [] } });
 
 /** What one pass scores with — the models, the instant, the predictions already made at it — and what it has yet to write. */
 interface Scoring {
@@ -209,8 +212,12 @@ export class MetricsStore {
   async #queue(ctx: RequestContext, scoring: Scoring, people: readonly MetricRow[], companies: readonly MetricRow[], scored?: ScoredTexts): Promise<void> {
     const at = scoring.at.toISOString();
     const queued = scoring.queued;
-    for (const person of people) queued.people.push({ id: person.id, values: [at, person.detail, ...person.values] });
-    for (const company of companies) queued.companies.push({ id: company.id, values: [at, company.detail, ...company.values] });
+    for (const [rows, customers] of [[queued.people, people], [queued.companies, companies]] as const) {
+      for (const customer of customers) {
+        rows.push({ id: customer.id, values: [at, ...customer.values] });
+        queued.details.push({ id: customer.id, detail: customer.detail });
+      }
+    }
     if (scored) {
       queued.scored.notes.push(...scored.notes);
       queued.scored.comments.push(...scored.comments);
@@ -219,17 +226,18 @@ export class MetricsStore {
   }
 
   async #flush(ctx: RequestContext, scoring: Scoring): Promise<void> {
-    const { people, companies, scored } = scoring.queued;
+    const { people, companies, details, scored } = scoring.queued;
     scoring.queued = emptyQueue();
     if (people.length + companies.length + scored.notes.length + scored.comments.length === 0) return;
     // In id order: rows stored in the order they were created are then written in one sweep.
-    const byId = (a: RowValues, b: RowValues) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     people.sort(byId);
     companies.sort(byId);
     await ctx.dialect.transaction(ctx.db, async (trx) => {
       await storeSentiments({ ...ctx, db: trx }, scored);
       await updateRows(trx, ctx.dialect, 'people', WRITTEN_COLUMNS, people);
       await updateRows(trx, ctx.dialect, 'companies', WRITTEN_COLUMNS, companies);
+      await storeDetails(trx, details.sort(byId));
     });
   }
 
@@ -300,15 +308,17 @@ export class MetricsStore {
 
   /** The stored metrics of a person or company with the detail that explains them. */
   async detail(ctx: RequestContext, table: 'people' | 'companies', id: string): Promise<(Omit<Metrics, 'detail'> & { metricsAt: string | null; detail: Metrics['detail'] | null }) | undefined> {
-    const row = await ctx.db.selectFrom(table).select([...Object.values(METRIC_COLUMNS), 'metrics_at', 'metrics_detail']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    const row = await ctx.db.selectFrom(table).select([...Object.values(METRIC_COLUMNS), 'metrics_at']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
     if (!row) return undefined;
     const metrics: Record<string, unknown> = {};
     for (const [field, column] of Object.entries(METRIC_COLUMNS)) {
       const value = row[column];
       metrics[field] = value === null || typeof value === 'string' ? value : Number(value);
     }
-    return { ...(metrics as Omit<Metrics, 'detail'>), metricsAt: row.metrics_at ?? null, detail: parse(row.metrics_detail) ?? null };
+    const detail = await ctx.db.selectFrom('metrics_details').select('detail').where('record_id', '=', id).executeTakeFirst();
+    return { ...(metrics as Omit<Metrics, 'detail'>), metricsAt: row.metrics_at ?? null, detail: detail ? parse(detail.detail) : null };
   }
+
 }
 
 /**
@@ -328,4 +338,17 @@ function* households(companyIds: readonly string[], byCompany: ReadonlyMap<strin
     group.people.push(...members);
   }
   if (group.companies.length > 0) yield group;
+}
+
+/** Details per statement: three bound values each, well under both databases' limits. */
+const DETAILS_PER_STATEMENT = 5_000;
+
+/** Writes customers' details (new or replacing the last), in the caller's transaction. */
+async function storeDetails(db: Kysely<any>, details: readonly { id: string; detail: unknown }[]): Promise<void> {
+  for (let start = 0; start < details.length; start += DETAILS_PER_STATEMENT) {
+    await db.insertInto('metrics_details')
+      .values(details.slice(start, start + DETAILS_PER_STATEMENT).map(({ id, detail }) => ({ record_id: id, detail: jsonToDb(detail) })))
+      .onConflict((conflict) => conflict.columns(['workspace_id', 'record_id']).doUpdateSet({ detail: sql.ref('excluded.detail') }))
+      .execute();
+  }
 }
