@@ -1,6 +1,7 @@
-// A recompute's worker thread (started by `metrics-workers.ts`): holds a copy of the scanned
-// evidence columns and the models, and scores the groups it is sent, answering with each
-// customer's metrics and their detail already serialised — the main thread only writes.
+// A recompute's worker thread (started by `metrics-workers.ts`): reads the scanned evidence
+// columns (typed arrays shared with the main thread, texts copied) with the models, and scores
+// the groups it is sent, answering with each customer's metrics and their detail already
+// serialised — the main thread only writes.
 import { parentPort, workerData } from 'node:worker_threads';
 import { evidenceOf, type ScanColumns } from './evidence-scan.js';
 import { scoreGroup, type ScoringModels } from './households.js';

@@ -1,9 +1,10 @@
 // Worker threads for a full recompute's per-customer maths. The main thread reads (the scan) and
 // writes (SQLite has one writer); the scoring of each group — evidence out of the scanned
 // columns, every person's and company's metrics, their detail serialised — runs in workers
-// (`metrics-worker.ts`), each with its own copy of the columns and the models, so it overlaps
-// the writing instead of following it. The groups' results come back in the order they were
-// sent, at most a few groups ahead of the writing, so memory stays flat.
+// (`metrics-worker.ts`), which read the scanned columns (typed arrays in shared memory; the
+// texts and the models copied to each), so it overlaps the writing instead of following it. The
+// groups' results come back in the order they were sent, at most a few groups ahead of the
+// writing, so memory stays flat.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ScanColumns } from './evidence-scan.js';

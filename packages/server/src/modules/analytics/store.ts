@@ -318,7 +318,6 @@ export class MetricsStore {
     const detail = await ctx.db.selectFrom('metrics_details').select('detail').where('record_id', '=', id).executeTakeFirst();
     return { ...(metrics as Omit<Metrics, 'detail'>), metricsAt: row.metrics_at ?? null, detail: detail ? parse(detail.detail) : null };
   }
-
 }
 
 /**
