@@ -25,8 +25,14 @@ import { storeSentiments, type ScoredTexts } from './sentiment.js';
 /** What an hour of support costs when the workspace does not say: 40.00 in its currency. */
 export const DEFAULT_SUPPORT_HOURLY_COST = 4000;
 const PEOPLE_CHUNK = 500;
-/** Customers whose metrics a full pass writes per transaction. */
-const WRITE_BATCH = 5_000;
+/**
+ * Customers whose metrics a full pass writes per transaction. Each commit writes every page it
+ * touched, and the metric indexes' entries move to random places: at a million people nearly
+ * every leaf of those indexes is dirtied by a few thousand updates, so the index pages written
+ * grow with the number of commits, not of rows. Larger batches write fewer of them; a batch
+ * holds the write lock ~1–2 s, which concurrent writers wait out (busy timeout 10 s).
+ */
+const WRITE_BATCH = 20_000;
 
 export interface StoredModel {
   kind: string;
