@@ -47,6 +47,24 @@ describe.each(DIALECTS)('database on %s', (dialect) => {
     await expect(sql`select * from tags`.execute(a)).rejects.toThrow(ScopeViolation);
   });
 
+  it('scans a whole table in order, row by row, through the scoped handle (more rows than one cursor read)', async () => {
+    const a = test.database.forWorkspace('ws-s-a-' + dialect);
+    const b = test.database.forWorkspace('ws-s-b-' + dialect);
+    const now = new Date().toISOString();
+    const ids = Array.from({ length: 23_456 }, (_, i) => `s-${String(i).padStart(6, '0')}`);
+    for (const db of [a, b]) {
+      for (let i = 0; i < ids.length; i += 2_000) {
+        await db.insertInto('tags').values(ids.slice(i, i + 2_000).map((id, k) => ({ id, name: id, color: k % 2 ? null : '#000000', created_at: now, updated_at: now }))).execute();
+      }
+    }
+    await b.insertInto('tags').values({ id: 's-only-b', name: 'b', created_at: now, updated_at: now }).execute();
+    const seen: unknown[][] = [];
+    await test.database.dialect.scan(a.selectFrom('tags').select(['id', 'color']).where('id', 'like', 's-%').orderBy('id'), (row) => seen.push(row));
+    expect(seen).toHaveLength(ids.length);
+    expect(seen.map(([id]) => id)).toEqual(ids);
+    expect(seen.slice(0, 2)).toEqual([[ids[0], '#000000'], [ids[1], null]]);
+  });
+
   it('updates many rows in one statement per batch, typed as stored, in the workspace only', async () => {
     const a = test.database.forWorkspace('ws-u-a-' + dialect);
     const b = test.database.forWorkspace('ws-u-b-' + dialect);
