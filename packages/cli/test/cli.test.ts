@@ -34,6 +34,9 @@ describe('the rapport command', { timeout: 120_000 }, () => {
     expect(badPort.stderr.trim()).toBe('rapport: PORT: expected an integer from 0 to 65535, got "eighty"');
     expect(rapport(['apikey', 'create', '--workspace', 'nowhere', '--name', 'x']).code).toBe(2);
     expect(rapport(['frobnicate']).code).toBe(2);
+    const badThreads = rapport(['analytics', 'recompute', '--workspace', 'acme', '--threads', 'many']);
+    expect(badThreads.code).toBe(2);
+    expect(badThreads.stderr).toContain('--threads <n>\' argument \'many\' is invalid. expected a whole number from 0 to 64, got "many"');
   });
 
   it('migrates, creates a workspace, a user and an API key (the key alone on the last line)', () => {

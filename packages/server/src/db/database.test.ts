@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../../test/support/database.js';
 import { ScopeViolation } from './scope.js';
 import { updateRows } from './update-rows.js';
 import { GLOBAL_TABLES, WORKSPACE_TABLES } from './tables.js';
+
+/** Inserts rows a thousand per statement (under both databases' bound-variable limits). */
+async function insertMany(db: Kysely<any>, table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1_000) await db.insertInto(table).values(rows.slice(i, i + 1_000)).execute();
+}
 
 describe.each(DIALECTS)('database on %s', (dialect) => {
   let test: TestDatabase;
@@ -52,11 +57,7 @@ describe.each(DIALECTS)('database on %s', (dialect) => {
     const b = test.database.forWorkspace('ws-s-b-' + dialect);
     const now = new Date().toISOString();
     const ids = Array.from({ length: 23_456 }, (_, i) => `s-${String(i).padStart(6, '0')}`);
-    for (const db of [a, b]) {
-      for (let i = 0; i < ids.length; i += 2_000) {
-        await db.insertInto('tags').values(ids.slice(i, i + 2_000).map((id, k) => ({ id, name: id, color: k % 2 ? null : '#000000', created_at: now, updated_at: now }))).execute();
-      }
-    }
+    for (const db of [a, b]) await insertMany(db, 'tags', ids.map((id, i) => ({ id, name: id, color: i % 2 ? null : '#000000', created_at: now, updated_at: now })));
     await b.insertInto('tags').values({ id: 's-only-b', name: 'b', created_at: now, updated_at: now }).execute();
     const seen: unknown[][] = [];
     await test.database.dialect.scan(a.selectFrom('tags').select(['id', 'color']).where('id', 'like', 's-%').orderBy('id'), (row) => seen.push(row));
@@ -71,11 +72,7 @@ describe.each(DIALECTS)('database on %s', (dialect) => {
     const now = new Date().toISOString();
     // More rows than one statement's bound variables allow: two statements.
     const ids = Array.from({ length: 6_000 }, (_, i) => `u-${String(i).padStart(5, '0')}`);
-    for (const db of [a, b]) {
-      for (let i = 0; i < ids.length; i += 1_000) {
-        await db.insertInto('people').values(ids.slice(i, i + 1_000).map((id) => ({ id, first_name: id, created_at: now, updated_at: now }))).execute();
-      }
-    }
+    for (const db of [a, b]) await insertMany(db, 'people', ids.map((id) => ({ id, first_name: id, created_at: now, updated_at: now })));
     const columns = [['csat', 'float'], ['clv', 'integer'], ['rfm_segment', 'text'], ['custom', 'json']] as const;
     const rows = ids.map((id, i) => ({ id, values: [i % 3 === 0 ? null : i + 0.25, i * 7 - 50, `s-${i}`, { reasons: [`row ${i}`], n: i }] }));
     await updateRows(a, test.database.dialect, 'people', columns, [...rows, { id: 'missing', values: [1, 1, 'x', {}] }]);
