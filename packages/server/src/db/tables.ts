@@ -10,7 +10,7 @@ export const WORKSPACE_TABLES: ReadonlySet<string> = new Set([
   'tasks', 'notes', 'products', 'orders', 'order_lines', 'cases', 'campaigns', 'campaign_members', 'survey_responses',
   'tags', 'record_tags', 'custom_records',
   'sessions', 'invitations', 'roles', 'teams', 'team_members', 'audit_log',
-  'analytics_models', 'analytics_snapshots', 'metrics_details', 'jobs', 'views',
+  'analytics_models', 'analytics_snapshots', 'jobs', 'views',
 ]);
 
 /**

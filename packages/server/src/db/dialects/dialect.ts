@@ -2,14 +2,6 @@
 // The rest of the server never asks which database it is on.
 import { ParensNode, ValuesNode, type Compilable, type Expression, type Kysely, type PrimitiveValueListNode, type RawBuilder, type SelectQueryBuilder, type ValueListNode } from 'kysely';
 
-/** A JSON value already serialised (by a worker thread, say): stored as its text, not serialised again. */
-export class JsonText {
-  constructor(readonly text: string) {}
-}
-
-/** A value for a json column as the driver binds it. */
-export const jsonToDb = (value: unknown) => (value instanceof JsonText ? value.text : JSON.stringify(value));
-
 /** How a value is stored: the engine converts at this boundary only. */
 export type StorageKind = 'text' | 'integer' | 'float' | 'boolean' | 'json';
 

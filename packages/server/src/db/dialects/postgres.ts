@@ -7,7 +7,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { from as copyFrom } from 'pg-copy-streams';
-import { jsonToDb, valuesList, type Dialect, type StorageKind } from './dialect.js';
+import { valuesList, type Dialect, type StorageKind } from './dialect.js';
 
 // int8 and numeric arrive as strings by default; ours hold counts, versions and money in minor
 // units, all within 2^53.
@@ -56,7 +56,7 @@ export function openPostgres(url: string, poolSize = 10): PostgresConnection {
 
     toDb(value: unknown, kind: StorageKind) {
       if (value === undefined || value === null) return null;
-      if (kind === 'json') return jsonToDb(value);
+      if (kind === 'json') return JSON.stringify(value);
       return value;
     },
 

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PrimitiveValueListNode, SqliteDialect, sql, type Expression, type SelectQueryBuilder, type SqliteDatabase } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/sqlite';
-import { jsonToDb, valuesList, type Dialect, type StorageKind } from './dialect.js';
+import { valuesList, type Dialect, type StorageKind } from './dialect.js';
 import { BACKSTOP_PAGES, startCheckpointer, type Checkpointer } from './sqlite-checkpointer.js';
 
 const STATEMENT_CACHE_SIZE = 500;
@@ -96,7 +96,7 @@ export function openSqlite(path: string, options: SqliteOptions = {}): SqliteCon
     toDb(value: unknown, kind: StorageKind) {
       if (value === undefined || value === null) return null;
       if (kind === 'boolean') return value ? 1 : 0;
-      if (kind === 'json') return jsonToDb(value);
+      if (kind === 'json') return JSON.stringify(value);
       return value;
     },
 

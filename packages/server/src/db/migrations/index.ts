@@ -7,6 +7,7 @@ import * as deferredIndexes from './0005-deferred-indexes.js';
 import * as textSentiment from './0006-text-sentiment.js';
 import * as reportSnapshots from './0007-report-snapshots.js';
 import * as metricsDetails from './0008-metrics-details.js';
+import * as detailsOnRead from './0009-details-on-read.js';
 import type { MigrationContext } from './builder.js';
 
 export interface RapportMigration {
@@ -22,4 +23,5 @@ export const MIGRATIONS: Readonly<Record<string, RapportMigration>> = {
   '0006-text-sentiment': textSentiment,
   '0007-report-snapshots': reportSnapshots,
   '0008-metrics-details': metricsDetails,
+  '0009-details-on-read': detailsOnRead,
 };

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openSqlite } from '../dialects/sqlite.js';
 import { MIGRATIONS } from './index.js';
 
-describe('migration 0008: metrics details in a table of their own', () => {
+describe('migrations 0008 and 0009: metrics details in a table of their own, then computed on read', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-migration-'));
   const { kysely, dialect } = openSqlite(join(dir, 'old.db'));
   afterAll(async () => {
@@ -28,7 +28,7 @@ describe('migration 0008: metrics details in a table of their own', () => {
     ]).execute();
     await kysely.insertInto('companies').values({ workspace_id: 'w2', id: 'c-scored', created_at: now, updated_at: now, name: 'Acme', metrics_detail: JSON.stringify({ n: 1 }) }).execute();
 
-    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    expect((await migrator.migrateTo('0008-metrics-details')).error).toBeUndefined();
     const moved = await kysely.selectFrom('metrics_details').selectAll().orderBy('record_id').execute();
     expect(moved.map((row) => ({ ...row, detail: JSON.parse(row.detail) }))).toEqual([
       { workspace_id: 'w2', record_id: 'c-scored', detail: { n: 1 } },
@@ -37,5 +37,14 @@ describe('migration 0008: metrics details in a table of their own', () => {
     const people = await kysely.selectFrom('people').selectAll().orderBy('id').execute();
     expect(people.map((row) => [row.id, row.relationship_strength])).toEqual([['p-never', null], ['p-scored', 42]]);
     expect(Object.keys(people[0])).not.toContain('metrics_detail');
+  });
+
+  it('drops the stored details, keeping the metrics on the rows', async () => {
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    const tables = (await kysely.introspection.getTables()).map((table) => table.name);
+    expect(tables).toContain('people');
+    expect(tables).not.toContain('metrics_details');
+    const people = await kysely.selectFrom('people').select(['id', 'relationship_strength']).orderBy('id').execute();
+    expect(people.map((row) => [row.id, row.relationship_strength])).toEqual([['p-never', null], ['p-scored', 42]]);
   });
 });

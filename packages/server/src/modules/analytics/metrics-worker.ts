@@ -1,7 +1,6 @@
 // A recompute's worker thread (started by `metrics-workers.ts`): reads the scanned evidence
 // columns (typed arrays shared with the main thread, texts copied) with the models, and scores
-// the groups it is sent, answering with each customer's metrics and their detail already
-// serialised — the main thread only writes.
+// the groups it is sent, answering with each customer's metrics — the main thread only writes.
 import { parentPort, workerData } from 'node:worker_threads';
 import { evidenceOf, type ScanColumns } from './evidence-scan.js';
 import { scoreGroup, type ScoringModels } from './households.js';
@@ -11,7 +10,7 @@ import type { GroupTask, ScoredRow } from './metrics-workers.js';
 
 const { columns, models, asOf } = workerData as { columns: ScanColumns; models: ScoringModels; asOf: number };
 const memo: PredictionMemo = new Map();
-const row = (id: string, metrics: Metrics): ScoredRow => ({ id, detail: JSON.stringify(metrics.detail), values: metricValues(metrics) });
+const row = (id: string, metrics: Metrics): ScoredRow => ({ id, values: metricValues(metrics) });
 
 parentPort!.on('message', (task: GroupTask) => {
   const scored = scoreGroup(task.people.map((p) => evidenceOf(columns, p)), task.companies, models, asOf, memo);

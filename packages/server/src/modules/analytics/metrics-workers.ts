@@ -1,6 +1,6 @@
 // Worker threads for a full recompute's per-customer maths. The main thread reads (the scan) and
 // writes (SQLite has one writer); the scoring of each group — evidence out of the scanned
-// columns, every person's and company's metrics, their detail serialised — runs in workers
+// columns, every person's and company's metrics — runs in workers
 // (`metrics-worker.ts`), which read the scanned columns (typed arrays in shared memory; the
 // texts and the models copied to each), so it overlaps the writing instead of following it. The
 // groups' results come back in the order they were sent, at most a few groups ahead of the
@@ -19,10 +19,9 @@ export interface GroupTask {
   writePeople: boolean;
 }
 
-/** A customer's metrics as written: the detail serialised, then the values of METRIC_COLUMNS. */
+/** A customer's metrics as written: the values of METRIC_COLUMNS. */
 export interface ScoredRow {
   id: string;
-  detail: string;
   values: unknown[];
 }
 

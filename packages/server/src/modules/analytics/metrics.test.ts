@@ -13,6 +13,7 @@ const METRICS = ['relationshipStrength', 'csat', 'npsCategory', 'rfmScore', 'rfm
 
 describe.each(DIALECTS)('computed customer metrics on %s', (dialect) => {
   let t: TestApp;
+  let clock = NOW;
   let company: { id: string };
   let ada: { id: string };
   let bob: { id: string };
@@ -27,7 +28,7 @@ describe.each(DIALECTS)('computed customer metrics on %s', (dialect) => {
   });
 
   beforeAll(async () => {
-    t = await createTestApp(dialect, { now: () => NOW });
+    t = await createTestApp(dialect, { now: () => clock });
     company = await t.ok('POST', '/api/v1/objects/companies', { name: 'Metrics Ltd' });
     ada = await t.ok('POST', '/api/v1/objects/people', { firstName: 'Ada', companyId: company.id });
     bob = await t.ok('POST', '/api/v1/objects/people', { firstName: 'Bob', companyId: company.id });
@@ -234,6 +235,31 @@ describe.each(DIALECTS)('computed customer metrics on %s', (dialect) => {
     expect(await snapshot()).toEqual(incremental);
     await t.services.metrics.recomputeAll(ctx, { refit: false, threads: 1 });
     expect(await snapshot()).toEqual(incremental);
+  });
+
+  it('explains the stored figures as of when they were stored, however much later they are read', async () => {
+    const stored = await t.ok('GET', `/api/v1/analytics/people/${ada.id}/metrics`);
+    const storedCompany = await t.ok('GET', `/api/v1/analytics/companies/${company.id}/metrics`);
+    expect(stored.metricsAt).toBe(NOW.toISOString());
+    clock = new Date(NOW.getTime() + 90 * 86_400_000);
+    try {
+      // Read 90 days on, with no change in between: the same figures, the same reasons.
+      expect(await t.ok('GET', `/api/v1/analytics/people/${ada.id}/metrics`)).toEqual(stored);
+      expect(await t.ok('GET', `/api/v1/analytics/companies/${company.id}/metrics`)).toEqual(storedCompany);
+      // The company's reasons name its people's stored strengths.
+      expect(storedCompany.detail.strength.reasons[0]).toContain(String(stored.relationshipStrength));
+
+      // A change stores new figures at the new instant, and the reasons follow them.
+      await order(ada.id, '2026-08-20T10:00:00.000Z', 50_00);
+      await drain();
+      const updated = await t.ok('GET', `/api/v1/analytics/people/${ada.id}/metrics`);
+      expect(updated.metricsAt).toBe(clock.toISOString());
+      expect(updated.detail.profit).toMatchObject({ orders: stored.detail.profit.orders + 1, revenue: stored.detail.profit.revenue + 50_00 });
+      expect(updated.detail.churn.daysSinceLast).toBe(Math.round((clock.getTime() - Date.parse('2026-08-20T10:00:00.000Z')) / 86_400_000));
+      expect(updated.detail.churn.pAlive ?? null).toBe(updated.pAlive);
+    } finally {
+      clock = NOW;
+    }
   });
 });
 

@@ -10,14 +10,13 @@
 // exactly what a full recompute at that instant gives.
 import { rfmBreakpoints, type RfmBreakpoints } from '@rapport/core';
 import type { RequestContext } from '../../engine/context.js';
-import { sql, type Kysely } from 'kysely';
-import { JsonText, jsonToDb, type StorageKind } from '../../db/dialects/dialect.js';
+import type { StorageKind } from '../../db/dialects/dialect.js';
 import { updateRows, type ColumnKinds, type RowValues } from '../../db/update-rows.js';
 import { campaignSizes, loadEvidence } from './evidence.js';
 import { buyersOf, purchasesOf, scanEvidence, type ScannedEvidence } from './evidence-scan.js';
 import { scoreGroup, type Scored, type ScoringModels } from './households.js';
 import { METRIC_COLUMNS, metricValues, type Metrics } from './metrics.js';
-import { defaultThreads, MetricsWorkers, type ScoredRow } from './metrics-workers.js';
+import { defaultThreads, MetricsWorkers } from './metrics-workers.js';
 import { fitChurnModels, purchasesFromOrders, type PurchasesOf } from './fitting.js';
 import type { ChurnModels, PredictionMemo } from './prediction.js';
 import { storeSentiments, type ScoredTexts } from './sentiment.js';
@@ -54,7 +53,7 @@ const COLUMN_KINDS: Record<(typeof METRIC_COLUMNS)[keyof typeof METRIC_COLUMNS],
   predicted_purchases: 'float', predicted_clv: 'integer', p_alive: 'float', churn_risk: 'float', customer_type: 'text',
 };
 
-/** What a chunk's write sets on the rows, in this order: when, then the metrics (the detail goes to `metrics_details`). */
+/** What a chunk's write sets on the rows, in this order: when, then the metrics (the detail is not stored: see `detail`). */
 const WRITTEN_COLUMNS: ColumnKinds = [
   ['metrics_at', 'text'],
   ...Object.values(METRIC_COLUMNS).map((column) => [column, COLUMN_KINDS[column]] as const),
@@ -65,12 +64,10 @@ const parse = (value: unknown) => (typeof value === 'string' ? JSON.parse(value)
 interface Queue {
   people: RowValues[];
   companies: RowValues[];
-  /** Each customer's detail, by record id. */
-  details: { id: string; detail: unknown }[];
   scored: ScoredTexts;
 }
 
-const emptyQueue = (): Queue => ({ people: [], companies: [], details: [], scored: { notes: [], comments: [] } });
+const emptyQueue = (): Queue => ({ people: [], companies: [], scored: { notes: [], comments: [] } });
 
 /** What one pass scores with — the models, the instant, the predictions already made at it — and what it has yet to write. */
 interface Scoring {
@@ -83,10 +80,9 @@ interface Scoring {
   source?: ScannedEvidence;
 }
 
-/** A customer's metrics to write: the detail (an object, or JSON already serialised), then the values of METRIC_COLUMNS. */
+/** A customer's metrics to write: the values of METRIC_COLUMNS. */
 interface MetricRow {
   id: string;
-  detail: unknown;
   values: readonly unknown[];
 }
 
@@ -184,12 +180,7 @@ export class MetricsStore {
     const scoring = this.#scoring(await this.#modelsForScoring(ctx));
     const live = (await ctx.db.selectFrom('companies').select('id').where('id', 'in', [...companyIds]).where('deleted_at', 'is', null).orderBy('id').execute()).map((row) => row.id as string);
     if (live.length === 0) return;
-    // Sorted here, not by ORDER BY: SQLite would walk the workspace's primary key to avoid a
-    // sort instead of taking the company index (2–4 s for one company at a million people).
-    const members = await ctx.db.selectFrom('people').select(['id', 'company_id']).where('company_id', 'in', live).where('deleted_at', 'is', null).execute();
-    const byCompany = new Map<string, string[]>(live.map((id) => [id, []]));
-    for (const row of members) byCompany.get(row.company_id as string)?.push(row.id as string);
-    for (const people of byCompany.values()) people.sort();
+    const byCompany = await membersOf(ctx, live);
     // A company's job leaves its people to theirs.
     for (const group of households(live, byCompany)) await this.#scoreGroup(ctx, scoring, group, false);
     await this.#flush(ctx, scoring);
@@ -204,7 +195,7 @@ export class MetricsStore {
   async #scoreGroup(ctx: RequestContext, scoring: Scoring, group: Group, writePeople: boolean): Promise<Scored[]> {
     const { people, scored } = scoring.source?.chunk(group.people) ?? await loadEvidence(ctx, group.people, { campaignSizes: scoring.models.campaignSizes ?? undefined });
     const result = scoreGroup([...people.values()], group.companies, scoring.models, scoring.at.getTime(), scoring.memo);
-    const row = (id: string, metrics: Metrics) => ({ id, detail: metrics.detail, values: metricValues(metrics) });
+    const row = (id: string, metrics: Metrics) => ({ id, values: metricValues(metrics) });
     await this.#queue(ctx, scoring, writePeople ? result.people.map((p) => row(p.evidence.personId, p.metrics)) : [], result.companies.map((c) => row(c.id, c.metrics)), scored);
     return result.people;
   }
@@ -219,10 +210,7 @@ export class MetricsStore {
     const at = scoring.at.toISOString();
     const queued = scoring.queued;
     for (const [rows, customers] of [[queued.people, people], [queued.companies, companies]] as const) {
-      for (const customer of customers) {
-        rows.push({ id: customer.id, values: [at, ...customer.values] });
-        queued.details.push({ id: customer.id, detail: customer.detail });
-      }
+      for (const customer of customers) rows.push({ id: customer.id, values: [at, ...customer.values] });
     }
     if (scored) {
       queued.scored.notes.push(...scored.notes);
@@ -232,7 +220,7 @@ export class MetricsStore {
   }
 
   async #flush(ctx: RequestContext, scoring: Scoring): Promise<void> {
-    const { people, companies, details, scored } = scoring.queued;
+    const { people, companies, scored } = scoring.queued;
     scoring.queued = emptyQueue();
     if (people.length + companies.length + scored.notes.length + scored.comments.length === 0) return;
     // In id order: rows stored in the order they were created are then written in one sweep.
@@ -243,7 +231,6 @@ export class MetricsStore {
       await storeSentiments({ ...ctx, db: trx }, scored);
       await updateRows(trx, ctx.dialect, 'people', WRITTEN_COLUMNS, people);
       await updateRows(trx, ctx.dialect, 'companies', WRITTEN_COLUMNS, companies);
-      await storeDetails(trx, details.sort(byId));
     });
   }
 
@@ -299,8 +286,7 @@ export class MetricsStore {
           for (const group of groups()) yield { companies: group.companies, people: group.people.map((id) => scan.placeOf(id)!), writePeople: true };
         };
         await workers.scoreAll(tasks(), async (result) => {
-          const serialised = (row: ScoredRow) => ({ ...row, detail: new JsonText(row.detail) });
-          await this.#queue(ctx, scoring, result.people.map(serialised), result.companies.map(serialised));
+          await this.#queue(ctx, scoring, result.people, result.companies);
           progress(result.people.length);
         });
       } finally {
@@ -312,7 +298,14 @@ export class MetricsStore {
     return totals;
   }
 
-  /** The stored metrics of a person or company with the detail that explains them. */
+  /**
+   * The stored metrics of a person or company, with the detail that explains them: components,
+   * evidence and reasons. The detail is not stored (~2 KB a customer, read only when one record is
+   * opened): it is computed here from the customer's records (a company's: its people's) and the
+   * workspace's models, at the instant the metrics were stored — the computation that stored them,
+   * so it explains those figures. A change to the records updates the stored metrics within a
+   * second; a refit is followed by a full pass.
+   */
   async detail(ctx: RequestContext, table: 'people' | 'companies', id: string): Promise<(Omit<Metrics, 'detail'> & { metricsAt: string | null; detail: Metrics['detail'] | null }) | undefined> {
     const row = await ctx.db.selectFrom(table).select([...Object.values(METRIC_COLUMNS), 'metrics_at']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
     if (!row) return undefined;
@@ -321,9 +314,26 @@ export class MetricsStore {
       const value = row[column];
       metrics[field] = value === null || typeof value === 'string' ? value : Number(value);
     }
-    const detail = await ctx.db.selectFrom('metrics_details').select('detail').where('record_id', '=', id).executeTakeFirst();
-    return { ...(metrics as Omit<Metrics, 'detail'>), metricsAt: row.metrics_at ?? null, detail: detail ? parse(detail.detail) : null };
+    const metricsAt: string | null = row.metrics_at ?? null;
+    if (metricsAt === null) return { ...(metrics as Omit<Metrics, 'detail'>), metricsAt, detail: null };
+    const models = await this.#modelsForScoring(ctx);
+    const group: Group = table === 'people' ? { companies: [], people: [id] } : { companies: [id], people: (await membersOf(ctx, [id])).get(id)! };
+    const { people } = await loadEvidence(ctx, group.people, { campaignSizes: models.campaignSizes ?? undefined });
+    const scored = scoreGroup([...people.values()], group.companies, models, Date.parse(metricsAt), new Map());
+    const detail = table === 'people' ? scored.people[0]?.metrics.detail : scored.companies[0].metrics.detail;
+    return { ...(metrics as Omit<Metrics, 'detail'>), metricsAt, detail: detail ?? null };
   }
+}
+
+/** The live people of each of these (live) companies, each list in id order. */
+async function membersOf(ctx: RequestContext, companyIds: readonly string[]): Promise<Map<string, string[]>> {
+  // Sorted here, not by ORDER BY: SQLite would walk the workspace's primary key to avoid a
+  // sort instead of taking the company index (2–4 s for one company at a million people).
+  const members = await ctx.db.selectFrom('people').select(['id', 'company_id']).where('company_id', 'in', [...companyIds]).where('deleted_at', 'is', null).execute();
+  const byCompany = new Map<string, string[]>(companyIds.map((id) => [id, []]));
+  for (const row of members) byCompany.get(row.company_id as string)?.push(row.id as string);
+  for (const people of byCompany.values()) people.sort();
+  return byCompany;
 }
 
 /**
@@ -343,17 +353,4 @@ function* households(companyIds: readonly string[], byCompany: ReadonlyMap<strin
     group.people.push(...members);
   }
   if (group.companies.length > 0) yield group;
-}
-
-/** Details per statement: three bound values each, well under both databases' limits. */
-const DETAILS_PER_STATEMENT = 5_000;
-
-/** Writes customers' details (new or replacing the last), in the caller's transaction. */
-async function storeDetails(db: Kysely<any>, details: readonly { id: string; detail: unknown }[]): Promise<void> {
-  for (let start = 0; start < details.length; start += DETAILS_PER_STATEMENT) {
-    await db.insertInto('metrics_details')
-      .values(details.slice(start, start + DETAILS_PER_STATEMENT).map(({ id, detail }) => ({ record_id: id, detail: jsonToDb(detail) })))
-      .onConflict((conflict) => conflict.columns(['workspace_id', 'record_id']).doUpdateSet({ detail: sql.ref('excluded.detail') }))
-      .execute();
-  }
 }
