@@ -5,6 +5,8 @@ import type { RequestContext } from '../../engine/context.js';
 import { generateDemo } from '../demo/index.js';
 import { campaignSizes, loadEvidence } from './evidence.js';
 import { scanEvidence } from './evidence-scan.js';
+import { scoreTask, type ScoringModels } from './households.js';
+import { MetricsWorkers, type GroupResult } from './metrics-workers.js';
 
 const NOW = new Date('2026-06-30T00:00:00Z');
 
@@ -73,13 +75,46 @@ describe.each(DIALECTS)('evidence read table by table on %s', (dialect) => {
     expect(scan.people.map((p) => p.id)).toEqual(ids.filter((id) => scanned.people.has(id)));
   });
 
-  it('refits from the scan exactly as from the database: RFM cut points, campaign sizes, BG/NBD and Gamma-Gamma', async () => {
+  it('refits from the scan exactly as from the database, in this thread or another: RFM cut points, campaign sizes, BG/NBD and Gamma-Gamma', async () => {
     const strip = (models: { kind: string; params: unknown; logLikelihood: number | null; customers: number; details: unknown }[]) => models.map(({ kind, params, logLikelihood, customers, details }) => ({ kind, params, logLikelihood, customers, details }));
     const fromDatabase = strip(await t.services.metrics.refit(ctx));
     const fromScan = strip(await t.services.metrics.refit(ctx, await scanEvidence(ctx)));
     expect(fromDatabase.map((m) => m.kind)).toEqual(['campaigns', 'churn', 'rfm.companies', 'rfm.people']);
     expect(fromDatabase.find((m) => m.kind === 'churn')!.customers).toBeGreaterThan(50);
     expect(fromScan).toEqual(fromDatabase);
+    // A full recompute fits while it reads, in a worker thread when it scores in workers: the same models.
+    await t.services.metrics.recomputeAll(ctx, { refit: true, threads: 1 });
+    expect(strip(await t.services.metrics.models(ctx))).toEqual(fromDatabase);
+    await t.services.metrics.recomputeAll(ctx, { refit: true, threads: 0 });
+    expect(strip(await t.services.metrics.models(ctx))).toEqual(fromDatabase);
+  });
+
+  it('scores groups in a worker thread and in this one alike, each group once', async () => {
+    const scan = await scanEvidence(ctx);
+    const models: ScoringModels = { rfm: null, companyRfm: null, churn: null, campaignSizes: null, supportHourlyCost: 4000 };
+    const tasks = [];
+    for (let start = 0; start < scan.people.length; start += 5) {
+      tasks.push({ people: scan.people.slice(start, start + 5).map((_, k) => start + k), companies: [], writePeople: true });
+    }
+    const results: GroupResult[] = [];
+    let here = 0;
+    const workers = new MetricsWorkers(scan.columns, models, NOW.getTime(), 1);
+    try {
+      await workers.scoreAll(tasks, async (result) => { results.push(result); }, (task) => {
+        here += 1;
+        return scoreTask(scan.columns, models, NOW.getTime(), new Map(), task);
+      });
+    } finally {
+      await workers.close();
+    }
+    // The worker is sent the first groups; this thread takes groups while no answer is ready.
+    expect(here).toBeGreaterThan(0);
+    expect(here).toBeLessThan(tasks.length);
+    expect(results).toHaveLength(tasks.length);
+    const rows = (list: GroupResult[]) => list.flatMap((result) => result.people).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const inThread = tasks.map((task, id) => scoreTask(scan.columns, models, NOW.getTime(), new Map(), { ...task, id }));
+    expect(rows(results)).toEqual(rows(inThread));
+    expect(rows(results).map((row) => row.id)).toEqual(scan.people.map((person) => person.id));
   });
 
   it('reads nothing for a person of no record but the person', async () => {

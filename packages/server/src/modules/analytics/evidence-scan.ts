@@ -11,132 +11,42 @@
 // then id, memberships by campaign, deals by id — so sums come out bit for bit the same.
 // Memory: ~30 bytes per interaction participant and ~60 per order, answer, note, membership or
 // deal, plus the people's ids (~1 GB at a million people).
-import type { Touch } from '@rapport/core';
+//
+// The scan comes in two parts: `scanPurchases` (companies, people, paid orders: what a refit
+// needs, so a full recompute fits the models in a worker thread while it reads the rest) and
+// `scanEvidence`, which reads the rest.
 import type { RequestContext } from '../../engine/context.js';
-import { ENGAGED, NOT_SENT, isNegotiated, loweredDeals, type Evidence, type EvidenceChunk } from './evidence.js';
+import { isNegotiated, loweredDeals, type Evidence, type EvidenceChunk } from './evidence.js';
 import type { Purchase } from './prediction.js';
+import { byText, Codes, Column, evidenceOf, floats, groupByPerson, ints, rowsOf, shared, type ScanColumns } from './scan-columns.js';
 import { commentSentiment, noteText, sentimentOf, type ScoredTexts } from './sentiment.js';
-
-type TypedArray = Float64Array | Int32Array | Uint8Array;
-type TypedArrayOf<A extends TypedArray> = { new (buffer: SharedArrayBuffer): A; BYTES_PER_ELEMENT: number };
-
-/** A typed array in shared memory: the recompute's worker threads read it without a copy of their own. */
-function shared<A extends TypedArray>(type: TypedArrayOf<A>, length: number): A {
-  return new type(new SharedArrayBuffer(length * type.BYTES_PER_ELEMENT));
-}
-
-/** A growable typed column. */
-class Column<A extends TypedArray> {
-  length = 0;
-  constructor(public data: A) {}
-
-  /** The values, trimmed to their length, in shared memory. */
-  get values(): A {
-    const values = shared(this.data.constructor as TypedArrayOf<A>, this.length);
-    values.set(this.data.subarray(0, this.length));
-    return values;
-  }
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new (this.data.constructor as new (size: number) => A)(Math.max(1024, this.data.length * 2));
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-}
-
-const floats = () => new Column(new Float64Array(1024));
-const ints = () => new Column(new Int32Array(1024));
-
-/** Small sets of strings (channels, statuses…) stored as their codes; null is −1. */
-class Codes {
-  readonly names: string[] = [];
-  readonly #codes = new Map<string, number>();
-
-  code(value: unknown): number {
-    if (value === null || value === undefined) return -1;
-    const name = String(value);
-    let code = this.#codes.get(name);
-    if (code === undefined) {
-      code = this.names.length;
-      this.names.push(name);
-      this.#codes.set(name, code);
-    }
-    return code;
-  }
-
-}
-
-/** Rows of one table grouped by person: person p's rows are `rows[start[p]] … rows[start[p + 1] − 1]`, in reading order. */
-interface Grouping {
-  start: Int32Array;
-  rows: Int32Array;
-}
-
-function groupByPerson(person: Column<Int32Array>, people: number): Grouping {
-  const start = shared(Int32Array, people + 1);
-  for (let i = 0; i < person.length; i++) start[person.data[i] + 1]++;
-  for (let p = 0; p < people; p++) start[p + 1] += start[p];
-  const next = start.slice(0, people);
-  const rows = shared(Int32Array, person.length);
-  for (let i = 0; i < person.length; i++) rows[next[person.data[i]]++] = i;
-  return { start, rows };
-}
-
-/** The row numbers of person p in `grouping`. */
-function rowsOf(grouping: Grouping, p: number): Int32Array {
-  return grouping.rows.subarray(grouping.start[p], grouping.start[p + 1]);
-}
 
 const num = (value: unknown) => Number(value ?? 0);
 
-/**
- * What the scan kept, as plain data (typed arrays and arrays of text): person p is `people[p]`;
- * each table's rows are grouped by person.
- */
-export interface ScanColumns {
-  people: string[];
-  companyOf: (string | null)[];
-  supportMinutes: Float64Array;
-  orders: { group: Grouping; at: string[]; total: Float64Array; cost: Float64Array; list: Float64Array; discount: Float64Array; viaCampaign: Uint8Array };
-  /** Per campaign (by code): its actual cost per member, or NaN when the campaign is not live. */
-  members: { group: Grouping; campaign: Int32Array; status: Int32Array; campaigns: string[]; statuses: string[]; costPerMember: Float64Array };
-  answers: { group: Grouping; at: string[]; kind: Int32Array; kinds: string[]; score: Float64Array; tone: Float64Array };
-  touches: {
-    group: Grouping; at: Float64Array; duration: Float64Array; participants: Int32Array;
-    channel: Int32Array; direction: Int32Array; initiator: Int32Array; outcome: Int32Array;
-    channels: string[]; directions: string[]; initiators: string[]; outcomes: string[];
-  };
-  notes: { group: Grouping; at: string[]; tone: Float64Array };
-  deals: { group: Grouping; id: string[]; negotiated: Uint8Array };
-}
-
-export interface ScannedEvidence {
-  columns: ScanColumns;
+/** The first part of a full scan: live companies, live people, and their paid orders. */
+export interface ScannedPurchases {
   /** Live companies' ids, in order. */
   companies: string[];
   /** Live people's ids, in order, with the id of their company (live or not) or null. */
   people: { id: string; companyId: string | null }[];
+  /** A live person's place in `people` and the columns. */
+  placeOf(personId: string): number | undefined;
+  orders: ScanColumns['orders'];
+}
+
+export interface ScannedEvidence extends ScannedPurchases {
+  columns: ScanColumns;
   /** Texts with no stored tone, scored during the scan. */
   scored: ScoredTexts;
   /** Live members per campaign, counted by the scan. */
   campaignMembers: Map<string, number>;
-  /** A live person's place in `people` and the columns. */
-  placeOf(personId: string): number | undefined;
   /** The evidence of these people (unknown ones left out), as `loadEvidence` gives it. */
   chunk(personIds: readonly string[]): EvidenceChunk;
 }
 
-/**
- * Every live person's evidence, each table read once. `campaignSizes`: members per campaign as of
- * the last refit (by default, as counted now).
- */
-export async function scanEvidence(ctx: RequestContext, options: { campaignSizes?: Map<string, number> } = {}): Promise<ScannedEvidence> {
+/** Live companies and people, and the people's paid orders: each table read once. */
+export async function scanPurchases(ctx: RequestContext): Promise<ScannedPurchases> {
   const { db, dialect } = ctx;
-  const scored: ScoredTexts = { notes: [], comments: [] };
-
   const companies: string[] = [];
   await dialect.scan(db.selectFrom('companies').select('id').where('deleted_at', 'is', null).orderBy('id'), ([id]) => {
     companies.push(id as string);
@@ -169,12 +79,28 @@ export async function scanEvidence(ctx: RequestContext, options: { campaignSizes
       viaCampaign.push(campaignId === null ? 0 : 1);
     },
   );
+  return {
+    companies, people, placeOf: (personId) => index.get(personId),
+    orders: { group: groupByPerson(orderPerson, count), at: orderAt, total: total.values, cost: cost.values, list: list.values, discount: discount.values, viaCampaign: viaCampaign.values },
+  };
+}
+
+/**
+ * Every live person's evidence, each table read once (`purchases`: the first part, if already
+ * read). `campaignSizes`: members per campaign as of the last refit (by default, as counted now).
+ */
+export async function scanEvidence(ctx: RequestContext, options: { campaignSizes?: Map<string, number>; purchases?: ScannedPurchases } = {}): Promise<ScannedEvidence> {
+  const { db, dialect } = ctx;
+  const first = options.purchases ?? await scanPurchases(ctx);
+  const { companies, people, placeOf } = first;
+  const count = people.length;
+  const scored: ScoredTexts = { notes: [], comments: [] };
 
   const supportMinutes = shared(Float64Array, count);
   await dialect.scan(
     db.selectFrom('cases').select(['person_id', (eb) => eb.fn.sum('support_minutes').as('minutes')]).where('deleted_at', 'is', null).where('person_id', 'is not', null).groupBy('person_id'),
     ([personId, minutes]) => {
-      const p = index.get(personId as string);
+      const p = placeOf(personId as string);
       if (p !== undefined) supportMinutes[p] = num(minutes);
     },
   );
@@ -190,7 +116,7 @@ export async function scanEvidence(ctx: RequestContext, options: { campaignSizes
   const [memberPerson, memberCampaign, memberStatus] = [ints(), ints(), ints()];
   await dialect.scan(db.selectFrom('campaign_members').select(['person_id', 'campaign_id', 'status']).where('deleted_at', 'is', null).orderBy('id'), ([personId, campaignId, status]) => {
     membersNow.set(campaignId as string, (membersNow.get(campaignId as string) ?? 0) + 1);
-    const p = index.get(personId as string);
+    const p = placeOf(personId as string);
     if (p === undefined) return;
     memberPerson.push(p);
     memberCampaign.push(campaigns.code(campaignId));
@@ -208,7 +134,7 @@ export async function scanEvidence(ctx: RequestContext, options: { campaignSizes
   await dialect.scan(
     db.selectFrom('survey_responses').select(['id', 'person_id', 'kind', 'score', 'responded_at', 'comment', 'comment_sentiment']).where('deleted_at', 'is', null).orderBy('id'),
     ([id, personId, kind, score, at, comment, stored]) => {
-      const p = index.get(personId as string);
+      const p = placeOf(personId as string);
       if (p === undefined) return;
       let tone = Number.NaN;
       if (comment) {
@@ -261,7 +187,7 @@ export async function scanEvidence(ctx: RequestContext, options: { campaignSizes
         participants = 0;
       }
       participants += 1;
-      const p = index.get(row[7] as string);
+      const p = placeOf(row[7] as string);
       if (p !== undefined) members.push(p);
     },
   );
@@ -273,7 +199,7 @@ export async function scanEvidence(ctx: RequestContext, options: { campaignSizes
   await dialect.scan(
     db.selectFrom('notes').select(['id', 'person_id', 'created_at', 'sentiment', 'title', 'body']).where('deleted_at', 'is', null).where('person_id', 'is not', null).orderBy('id'),
     ([id, personId, at, stored, title, body]) => {
-      const p = index.get(personId as string);
+      const p = placeOf(personId as string);
       if (p === undefined) return;
       const tone = stored === null ? sentimentOf(noteText(title, body)) : Number(stored);
       if (stored === null) scored.notes.push({ id: id as string, values: [tone] });
@@ -288,7 +214,7 @@ export async function scanEvidence(ctx: RequestContext, options: { campaignSizes
   const dealId: string[] = [];
   const dealNegotiated = new Column(new Uint8Array(1024));
   await dialect.scan(db.selectFrom('deals').select(['id', 'person_id', 'status', 'lost_reason']).where('deleted_at', 'is', null).where('person_id', 'is not', null).orderBy('id'), ([id, personId, status, lostReason]) => {
-    const p = index.get(personId as string);
+    const p = placeOf(personId as string);
     if (p === undefined) return;
     dealPerson.push(p);
     dealId.push(id as string);
@@ -297,7 +223,7 @@ export async function scanEvidence(ctx: RequestContext, options: { campaignSizes
 
   const columns: ScanColumns = {
     people: people.map((person) => person.id), companyOf: people.map((person) => person.companyId), supportMinutes,
-    orders: { group: groupByPerson(orderPerson, count), at: orderAt, total: total.values, cost: cost.values, list: list.values, discount: discount.values, viaCampaign: viaCampaign.values },
+    orders: first.orders,
     members: { group: groupByPerson(memberPerson, count), campaign: memberCampaign.values, status: memberStatus.values, campaigns: campaigns.names, statuses: statuses.names, costPerMember },
     answers: { group: groupByPerson(answerPerson, count), at: answerAt, kind: answerKind.values, kinds: answerKinds.names, score: answerScore.values, tone: answerTone.values },
     touches: {
@@ -309,12 +235,11 @@ export async function scanEvidence(ctx: RequestContext, options: { campaignSizes
     deals: { group: groupByPerson(dealPerson, count), id: dealId, negotiated: dealNegotiated.values },
   };
   return {
-    columns, companies, people, scored, campaignMembers: membersNow,
-    placeOf: (personId) => index.get(personId),
+    columns, companies, people, placeOf, orders: first.orders, scored, campaignMembers: membersNow,
     chunk(personIds) {
       const result = new Map<string, Evidence>();
       for (const id of personIds) {
-        const p = index.get(id);
+        const p = placeOf(id);
         if (p !== undefined && !result.has(id)) result.set(id, evidenceOf(columns, p));
       }
       return { people: result, scored: { notes: [], comments: [] } };
@@ -322,53 +247,10 @@ export async function scanEvidence(ctx: RequestContext, options: { campaignSizes
   };
 }
 
-/** Stable sort of row numbers by a text key: ties keep the reading (id) order. */
-function byText(rows: Int32Array, key: readonly string[]): number[] {
-  return [...rows].sort((a, b) => (key[a] < key[b] ? -1 : key[a] > key[b] ? 1 : 0));
-}
-
-const nameOf = (names: readonly string[], code: number) => (code < 0 ? null : names[code]);
-
-/** Person p's evidence from the scan's columns (pure: a worker with a copy of the columns gives the same). */
-export function evidenceOf(columns: ScanColumns, p: number): Evidence {
-  const { orders, members, answers, touches, notes, deals } = columns;
-  const evidence: Evidence = {
-    personId: columns.people[p], companyId: columns.companyOf[p], orders: [], supportMinutes: columns.supportMinutes[p], campaignCost: 0,
-    campaigns: { sent: 0, engaged: 0 }, answers: [], touches: [], sentiments: [], deals: [],
-  };
-  for (const i of byText(rowsOf(orders.group, p), orders.at)) {
-    evidence.orders.push({ at: orders.at[i], total: orders.total[i], cost: orders.cost[i], list: orders.list[i], discount: orders.discount[i], viaCampaign: orders.viaCampaign[i] === 1 });
-  }
-  const campaignOf = Array.from(rowsOf(members.group, p), (i) => members.campaigns[members.campaign[i]]);
-  const memberRows = [...rowsOf(members.group, p)].map((row, k) => ({ row, campaign: campaignOf[k] }))
-    .sort((a, b) => (a.campaign < b.campaign ? -1 : a.campaign > b.campaign ? 1 : 0));
-  for (const { row } of memberRows) {
-    const share = members.costPerMember[members.campaign[row]];
-    if (Number.isNaN(share)) continue;
-    evidence.campaignCost += share;
-    const status = members.statuses[members.status[row]];
-    if (!NOT_SENT.has(status)) evidence.campaigns.sent += 1;
-    if (ENGAGED.has(status)) evidence.campaigns.engaged += 1;
-  }
-  for (const i of byText(rowsOf(answers.group, p), answers.at)) {
-    evidence.answers.push({ kind: answers.kinds[answers.kind[i]] as 'nps' | 'csat', score: answers.score[i], at: answers.at[i] });
-    if (!Number.isNaN(answers.tone[i])) evidence.sentiments.push(answers.tone[i]);
-  }
-  for (const i of [...rowsOf(touches.group, p)].sort((a, b) => touches.at[a] - touches.at[b])) {
-    evidence.touches.push({
-      at: touches.at[i], channel: touches.channels[touches.channel[i]], direction: touches.directions[touches.direction[i]] as Touch['direction'],
-      initiatedBy: nameOf(touches.initiators, touches.initiator[i]) as Touch['initiatedBy'], durationSeconds: Number.isNaN(touches.duration[i]) ? null : touches.duration[i],
-      outcome: nameOf(touches.outcomes, touches.outcome[i]), participants: touches.participants[i],
-    });
-  }
-  for (const i of byText(rowsOf(notes.group, p), notes.at)) evidence.sentiments.push(notes.tone[i]);
-  for (const i of rowsOf(deals.group, p)) evidence.deals.push({ id: deals.id[i], negotiated: deals.negotiated[i] === 1 });
-  return evidence;
-}
 
 /** Live buyers (people with a paid order) in id order, with their company, orders, revenue and last order: what a refit counts. */
-export function buyersOf(scan: ScannedEvidence): { id: string; companyId: string | null; orders: number; revenue: number; last: string }[] {
-  const { orders } = scan.columns;
+export function buyersOf(scan: ScannedPurchases): { id: string; companyId: string | null; orders: number; revenue: number; last: string }[] {
+  const { orders } = scan;
   const buyers = [];
   for (let p = 0; p < scan.people.length; p++) {
     const rows = rowsOf(orders.group, p);
@@ -385,8 +267,8 @@ export function buyersOf(scan: ScannedEvidence): { id: string; companyId: string
 }
 
 /** Each of these live people's paid purchases (time and total), by person id. */
-export function purchasesOf(scan: ScannedEvidence, personIds: readonly string[]): Map<string, Purchase[]> {
-  const { orders } = scan.columns;
+export function purchasesOf(scan: ScannedPurchases, personIds: readonly string[]): Map<string, Purchase[]> {
+  const { orders } = scan;
   const result = new Map<string, Purchase[]>();
   for (const id of personIds) {
     const p = scan.placeOf(id);

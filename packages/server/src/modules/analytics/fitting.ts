@@ -54,8 +54,16 @@ export function purchasesFromOrders(ctx: RequestContext): PurchasesOf {
   };
 }
 
-/** Every buyer's weekly summary (or every k-th buyer's, above the sample limit); `buyerIds` in id order. */
-async function summaries(asOf: number, buyerIds: readonly string[], purchasesOf: PurchasesOf): Promise<{ buyers: number; sampled: boolean; repeat: RepeatSummary[]; spend: SpendSummary[] }> {
+/** What the churn models are fitted to: the buyers' weekly summaries (plain data, so a worker thread can fit it). */
+export interface ChurnSample {
+  buyers: number;
+  sampled: boolean;
+  repeat: RepeatSummary[];
+  spend: SpendSummary[];
+}
+
+/** Every buyer's weekly summary (or every k-th buyer's, above the sample limit) as of `asOf`; `buyerIds` in id order. */
+export async function churnSample(asOf: Date, buyerIds: readonly string[], purchasesOf: PurchasesOf): Promise<ChurnSample> {
   const buyers = buyerIds.length;
   const step = Math.max(1, Math.ceil(buyers / SAMPLE_LIMIT));
   const chosenIds = buyerIds.filter((_, index) => index % step === 0);
@@ -64,7 +72,7 @@ async function summaries(asOf: number, buyerIds: readonly string[], purchasesOf:
   for (let start = 0; start < chosenIds.length; start += PAGE) {
     const purchases = await purchasesOf(chosenIds.slice(start, start + PAGE));
     for (const id of chosenIds.slice(start, start + PAGE)) {
-      const summary = weeklySummary(purchases.get(id) ?? [], asOf);
+      const summary = weeklySummary(purchases.get(id) ?? [], asOf.getTime());
       if (!summary) continue;
       repeat.push({ x: summary.x, tx: summary.tx, T: summary.T });
       if (summary.x > 0 && summary.meanValue > 0) spend.push({ x: summary.x, mean: summary.meanValue });
@@ -74,12 +82,10 @@ async function summaries(asOf: number, buyerIds: readonly string[], purchasesOf:
 }
 
 /**
- * Fits BG/NBD and Gamma-Gamma to the workspace's purchase histories as of `asOf`. `buyerIds`:
- * every live person with a paid order, in id order (the refit has just counted them for RFM);
- * `purchasesOf` reads their purchases (from the orders table, or from a full recompute's scan).
+ * Fits BG/NBD and Gamma-Gamma to a sample (`churnSample`) by maximum likelihood. Pure: a full
+ * recompute runs it in a worker thread while it reads the rest of the evidence.
  */
-export async function fitChurnModels(asOf: Date, buyerIds: readonly string[], purchasesOf: PurchasesOf): Promise<ChurnFitOutcome> {
-  const { buyers, sampled, repeat, spend } = await summaries(asOf.getTime(), buyerIds, purchasesOf);
+export async function fitChurnSample({ buyers, sampled, repeat, spend }: ChurnSample): Promise<ChurnFitOutcome> {
   const repeatBuyers = repeat.filter((c) => c.x > 0).length;
   if (repeat.length < MIN_BUYERS || repeatBuyers < MIN_REPEAT_BUYERS) {
     return { skipped: `${repeat.length} buyers, ${repeatBuyers} of them repeat buyers: at least ${MIN_BUYERS} and ${MIN_REPEAT_BUYERS} are needed to fit the churn model` };

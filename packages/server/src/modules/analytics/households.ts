@@ -3,8 +3,10 @@
 // share it, so either gives the same metrics.
 import type { RfmBreakpoints } from '@rapport/core';
 import type { Evidence } from './evidence.js';
-import { companyMetrics, personMetrics, type Metrics, type Models } from './metrics.js';
+import { companyMetrics, metricValues, personMetrics, type Metrics, type Models } from './metrics.js';
+import type { GroupResult, GroupTask, ScoredRow } from './metrics-workers.js';
 import type { PredictionMemo } from './prediction.js';
+import { evidenceOf, type ScanColumns } from './scan-columns.js';
 
 export type ScoringModels = Models & { companyRfm: RfmBreakpoints | null };
 
@@ -29,4 +31,18 @@ export function scoreGroup(people: readonly Evidence[], companyIds: readonly str
   const ofCompany = new Map<string, Scored[]>(companyIds.map((id) => [id, []]));
   for (const person of scored) if (person.evidence.companyId !== null) ofCompany.get(person.evidence.companyId)?.push(person);
   return { people: scored, companies: companyIds.map((id) => ({ id, metrics: companyMetrics(ofCompany.get(id)!, models, asOf) })) };
+}
+
+/**
+ * A full pass's group, scored from the scanned columns: what a worker thread answers, and what
+ * the main thread does itself when no worker's answer is ready.
+ */
+export function scoreTask(columns: ScanColumns, models: ScoringModels, asOf: number, memo: PredictionMemo, task: GroupTask): GroupResult {
+  const scored = scoreGroup(task.people.map((p) => evidenceOf(columns, p)), task.companies, models, asOf, memo);
+  const row = (id: string, metrics: Metrics): ScoredRow => ({ id, values: metricValues(metrics) });
+  return {
+    id: task.id,
+    people: task.writePeople ? scored.people.map((person) => row(person.evidence.personId, person.metrics)) : [],
+    companies: scored.companies.map((company) => row(company.id, company.metrics)),
+  };
 }

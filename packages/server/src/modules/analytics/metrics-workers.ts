@@ -3,11 +3,13 @@
 // columns, every person's and company's metrics — runs in workers
 // (`metrics-worker.ts`), which read the scanned columns (typed arrays in shared memory; the
 // texts and the models copied to each), so it overlaps the writing instead of following it. The
-// groups' results come back in the order they were sent, at most a few groups ahead of the
-// writing, so memory stays flat.
+// workers hold at most a few groups each ahead of the writing, so memory stays flat; while no
+// answer is ready, the main thread scores groups too. A refit's churn fit runs in a thread of its
+// own (`fitInWorker`) while the main thread reads.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ScanColumns } from './evidence-scan.js';
+import type { ScanColumns } from './scan-columns.js';
+import type { ChurnFitOutcome, ChurnSample } from './fitting.js';
 import type { ScoringModels } from './households.js';
 
 /** A group to score: people by their place in the scan, then the companies to score from them. */
@@ -42,12 +44,13 @@ export function defaultThreads(people: number): number {
 }
 
 /**
- * Built, the worker is the JavaScript beside this file. Run from the TypeScript sources (the
- * tests), it is loaded through tsx, registered in the worker before the module is imported.
+ * Starts the worker module `name` beside this file. Built, it is JavaScript; run from the
+ * TypeScript sources (the tests), it is loaded through tsx, registered in the worker before the
+ * module is imported.
  */
-function startWorker(workerData: unknown): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./metrics-worker.js', import.meta.url), { workerData });
-  const source = new URL('./metrics-worker.ts', import.meta.url).href;
+function startWorker(name: 'metrics-worker' | 'fit-worker', workerData: unknown): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, import.meta.url), { workerData });
+  const source = new URL(`./${name}.ts`, import.meta.url).href;
   const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
   return new Worker(bootstrap, { eval: true, workerData, execArgv: ['--conditions=source'] });
 }
@@ -61,7 +64,7 @@ export class MetricsWorkers {
 
   constructor(columns: ScanColumns, models: ScoringModels, asOf: number, threads: number) {
     for (let i = 0; i < threads; i++) {
-      const entry = { worker: startWorker({ columns, models, asOf }), pending: 0 };
+      const entry = { worker: startWorker('metrics-worker', { columns, models, asOf }), pending: 0 };
       entry.worker.on('message', (result: GroupResult) => {
         entry.pending -= 1;
         const waiting = this.#waiting.get(result.id);
@@ -93,22 +96,36 @@ export class MetricsWorkers {
     return result;
   }
 
-  /** Scores `tasks`, handing each result to `onResult` in order while later groups are being scored. */
-  async scoreAll(tasks: Iterable<Omit<GroupTask, 'id'>>, onResult: (result: GroupResult) => Promise<void>): Promise<void> {
+  /**
+   * Scores `tasks`, handing each result to `onResult` while later groups are being scored. When
+   * the next worker result is not ready, this thread scores the next group itself with
+   * `scoreHere` instead of waiting: between writes it has nothing else to do. Results reach
+   * `onResult` in no fixed order (the writes sort each batch by id).
+   */
+  async scoreAll(tasks: Iterable<Omit<GroupTask, 'id'>>, onResult: (result: GroupResult) => Promise<void>, scoreHere?: (task: GroupTask) => GroupResult): Promise<void> {
     const queue = tasks[Symbol.iterator]();
-    const inFlight: Promise<GroupResult>[] = [];
+    const inFlight: { result: Promise<GroupResult>; ready: boolean }[] = [];
     const refill = () => {
       while (inFlight.length < AHEAD * this.#workers.length) {
         const next = queue.next();
         if (next.done) return;
-        const result = this.score(next.value);
-        result.catch(() => {}); // awaited below, in order; a failure is reported there
-        inFlight.push(result);
+        const entry = { result: this.score(next.value), ready: false };
+        entry.result.then(() => { entry.ready = true; }, () => { entry.ready = true; }); // awaited below; a failure is reported there
+        inFlight.push(entry);
       }
     };
     refill();
     while (inFlight.length > 0) {
-      const result = await inFlight.shift()!;
+      // Let the workers' answers that have arrived be seen.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!inFlight[0].ready && scoreHere) {
+        const next = queue.next();
+        if (!next.done) {
+          await onResult(scoreHere({ ...next.value, id: this.#nextId++ }));
+          continue;
+        }
+      }
+      const result = await inFlight.shift()!.result;
       refill();
       await onResult(result);
     }
@@ -118,4 +135,21 @@ export class MetricsWorkers {
     this.#closing = true;
     await Promise.all(this.#workers.map((entry) => entry.worker.terminate()));
   }
+}
+
+/**
+ * Fits the churn models to `sample` in a thread of its own (`fit-worker.ts`): the optimiser is
+ * seconds of single-threaded maths, which a full recompute overlaps with reading the evidence.
+ */
+export function fitInWorker(sample: ChurnSample): Promise<ChurnFitOutcome> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker('fit-worker', sample);
+    worker.once('message', (outcome: ChurnFitOutcome) => {
+      resolve(outcome);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    // After an answer this changes nothing; before one, the thread died without answering.
+    worker.once('exit', (code) => reject(new Error(`the fitting thread stopped (exit code ${code})`)));
+  });
 }

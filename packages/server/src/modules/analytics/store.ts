@@ -13,11 +13,11 @@ import type { RequestContext } from '../../engine/context.js';
 import type { StorageKind } from '../../db/dialects/dialect.js';
 import { updateRows, type ColumnKinds, type RowValues } from '../../db/update-rows.js';
 import { campaignSizes, loadEvidence } from './evidence.js';
-import { buyersOf, purchasesOf, scanEvidence, type ScannedEvidence } from './evidence-scan.js';
-import { scoreGroup, type Scored, type ScoringModels } from './households.js';
+import { buyersOf, purchasesOf, scanEvidence, scanPurchases, type ScannedEvidence, type ScannedPurchases } from './evidence-scan.js';
+import { scoreGroup, scoreTask, type Scored, type ScoringModels } from './households.js';
 import { METRIC_COLUMNS, metricValues, type Metrics } from './metrics.js';
-import { defaultThreads, MetricsWorkers } from './metrics-workers.js';
-import { fitChurnModels, purchasesFromOrders, type PurchasesOf } from './fitting.js';
+import { defaultThreads, fitInWorker, MetricsWorkers } from './metrics-workers.js';
+import { churnSample, fitChurnSample, purchasesFromOrders, type ChurnFitOutcome } from './fitting.js';
 import type { ChurnModels, PredictionMemo } from './prediction.js';
 import { storeSentiments, type ScoredTexts } from './sentiment.js';
 
@@ -60,6 +60,13 @@ const WRITTEN_COLUMNS: ColumnKinds = [
 ];
 
 const parse = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
+
+/** What a refit fits, before it is stored. */
+interface Fitted {
+  rfmPeople: { cuts: RfmBreakpoints | null; customers: number };
+  rfmCompanies: { cuts: RfmBreakpoints | null; customers: number };
+  churn: Promise<ChurnFitOutcome>;
+}
 
 interface Queue {
   people: RowValues[];
@@ -121,9 +128,19 @@ export class MetricsStore {
    */
   async refit(ctx: RequestContext, scan?: ScannedEvidence): Promise<StoredModel[]> {
     const asOf = this.now();
-    // Per buyer with their company: people's RFM, companies' (summed from their people's) and
-    // the list of buyers the churn models are fitted to.
-    const buyers = scan ? buyersOf(scan) : await this.#buyers(ctx);
+    const fitted = await this.#fit(ctx, asOf, scan, false);
+    await this.#saveFit(ctx, asOf, fitted, scan?.campaignMembers ?? await campaignSizes(ctx));
+    return this.models(ctx);
+  }
+
+  /**
+   * The models of a refit as of `asOf`, from the buyers of `purchases` (a scan's first part) or
+   * counted by the database: RFM cut points for people and for companies (summed from their
+   * people), and the churn models fitted to the buyers — in a worker thread if `inWorker`, which
+   * the caller may await later (`churn`), reading on meanwhile.
+   */
+  async #fit(ctx: RequestContext, asOf: Date, purchases: ScannedPurchases | undefined, inWorker: boolean): Promise<Fitted> {
+    const buyers = purchases ? buyersOf(purchases) : await this.#buyers(ctx);
     const companies = new Map<string, { orders: number; revenue: number; last: string }>();
     for (const row of buyers) {
       if (row.companyId === null) continue;
@@ -138,16 +155,24 @@ export class MetricsStore {
     }));
     const people = rfmInput(buyers);
     const companyInput = rfmInput([...companies].map(([id, company]) => ({ id, ...company })));
-    await this.#saveModel(ctx, 'rfm.people', rfmBreakpoints(people), null, people.length, asOf);
-    await this.#saveModel(ctx, 'rfm.companies', rfmBreakpoints(companyInput), null, companyInput.length, asOf);
-    const members = scan?.campaignMembers ?? await campaignSizes(ctx);
+    const sample = await churnSample(asOf, buyers.map((row) => row.id), purchases ? async (ids) => purchasesOf(purchases, ids) : purchasesFromOrders(ctx));
+    const churn = inWorker ? fitInWorker(sample) : fitChurnSample(sample);
+    churn.catch(() => {}); // awaited by #saveFit; a failure is reported there
+    return {
+      rfmPeople: { cuts: rfmBreakpoints(people), customers: people.length },
+      rfmCompanies: { cuts: rfmBreakpoints(companyInput), customers: companyInput.length },
+      churn,
+    };
+  }
+
+  /** Stores a refit's models with the live members per campaign (each bears an equal share of its cost). */
+  async #saveFit(ctx: RequestContext, asOf: Date, fitted: Fitted, members: ReadonlyMap<string, number>): Promise<void> {
+    await this.#saveModel(ctx, 'rfm.people', fitted.rfmPeople.cuts, null, fitted.rfmPeople.customers, asOf);
+    await this.#saveModel(ctx, 'rfm.companies', fitted.rfmCompanies.cuts, null, fitted.rfmCompanies.customers, asOf);
     await this.#saveModel(ctx, 'campaigns', { members: Object.fromEntries(members) }, null, members.size, asOf);
-    const purchases: PurchasesOf = scan ? async (ids) => purchasesOf(scan, ids) : purchasesFromOrders(ctx);
-    const churn = await fitChurnModels(asOf, buyers.map((row) => row.id), purchases);
+    const churn = await fitted.churn;
     if ('fit' in churn) await this.#saveModel(ctx, 'churn', churn.fit.models, churn.fit.logLikelihood, churn.fit.customers, asOf, churn.fit.details);
     else await this.#saveModel(ctx, 'churn', null, null, 0, asOf);
-
-    return this.models(ctx);
   }
 
   /** One pass over paid orders: each live buyer, in id order, with their company, orders, revenue and last order. */
@@ -241,13 +266,17 @@ export class MetricsStore {
    * thread writes.
    */
   async recomputeAll(ctx: RequestContext, options: { refit?: boolean; threads?: number; onProgress?: (progress: RecomputeProgress) => void } = {}): Promise<{ people: number; companies: number }> {
-    // Refitting, the scan comes first and the refit counts from it; otherwise the scan shares
-    // campaign costs by the member counts of the last refit, as any recompute does.
+    // Refitting, the refit counts from the scan: the models are fitted (in a worker thread, when
+    // the pass uses them) from the scan's first part while this thread reads the rest. Otherwise
+    // the scan shares campaign costs by the member counts of the last refit, as any recompute does.
     let scan: ScannedEvidence;
     if (options.refit !== false) {
       options.onProgress?.({ phase: 'fit', done: 0, total: 1 });
-      scan = await scanEvidence(ctx);
-      await this.refit(ctx, scan);
+      const asOf = this.now();
+      const purchases = await scanPurchases(ctx);
+      const fitted = await this.#fit(ctx, asOf, purchases, (options.threads ?? defaultThreads(purchases.people.length)) > 0);
+      scan = await scanEvidence(ctx, { purchases });
+      await this.#saveFit(ctx, asOf, fitted, scan.campaignMembers);
       options.onProgress?.({ phase: 'fit', done: 1, total: 1 });
     }
     const models = await this.#modelsForScoring(ctx);
@@ -288,7 +317,7 @@ export class MetricsStore {
         await workers.scoreAll(tasks(), async (result) => {
           await this.#queue(ctx, scoring, result.people, result.companies);
           progress(result.people.length);
-        });
+        }, (task) => scoreTask(scan.columns, models, scoring.at.getTime(), scoring.memo, task));
       } finally {
         await workers.close();
       }
