@@ -10,12 +10,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   bgNbdCustomerLogLikelihood,
+  bgNbdLogLikelihood,
   conditionalExpectedPurchases,
   expectedAverageValue,
   expectedPurchases,
   fitBgNbd,
   fitGammaGamma,
   gammaGammaCustomerLogLikelihood,
+  gammaGammaLogLikelihood,
   pAlive,
   type BgNbdParams,
   type GammaGammaParams,
@@ -107,6 +109,16 @@ describe('BG/NBD formulas', () => {
     }
   });
 
+  it('the sample log-likelihood is the sum of the customers\' terms, histories that repeat counted as often as they occur', () => {
+    // Summaries by day, as Rapport makes them: many customers share one (x, t_x, T).
+    const byDay = simulate(CDNOW, 3_000, 99).map(({ x, tx, T }) => ({ x, tx: Math.round(tx * 7) / 7, T: Math.round(T * 7) / 7 }));
+    expect(new Set(byDay.map((c) => `${c.x}|${c.tx}|${c.T}`)).size).toBeLessThan(byDay.length / 2);
+    for (const params of [CDNOW, { r: 2, alpha: 9, a: 0.5, b: 4 }]) {
+      const sum = byDay.reduce((total, c) => total + bgNbdCustomerLogLikelihood(params, c), 0);
+      expect(bgNbdLogLikelihood(params, byDay)).toBeCloseTo(sum, 6);
+    }
+  });
+
   it('P(alive) equals the integrated share of the likelihood in which the customer is still active', () => {
     for (const customer of customers) {
       const { alive, dropped } = integratedTerms(CDNOW, customer);
@@ -182,6 +194,12 @@ describe('Gamma-Gamma formulas', () => {
       }, 0, 10, 200_000);
       expect(gammaGammaCustomerLogLikelihood(CDNOW_SPEND, { x, mean })).toBeCloseTo(Math.log(density), 6);
     }
+  });
+
+  it('the sample log-likelihood is the sum of the customers\' terms', () => {
+    const customers: SpendSummary[] = [{ x: 1, mean: 20 }, { x: 3, mean: 35.5 }, { x: 1, mean: 12 }, { x: 10, mean: 60 }, { x: 3, mean: 35.5 }];
+    const sum = customers.reduce((total, c) => total + gammaGammaCustomerLogLikelihood(CDNOW_SPEND, c), 0);
+    expect(gammaGammaLogLikelihood(CDNOW_SPEND, customers)).toBeCloseTo(sum, 9);
   });
 
   it("the expected average spend shrinks a customer's own mean toward the population mean", () => {

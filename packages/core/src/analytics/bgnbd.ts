@@ -69,24 +69,78 @@ export function bgNbdCustomerLogLikelihood({ r, alpha, a, b }: BgNbdParams, { x,
 }
 
 /**
- * The sample log-likelihood: Σ over customers of eq. (6). The terms that depend on x alone
- * (A1, A2 and a / (b+x−1)) are computed once per distinct x: a fit evaluates this hundreds of
- * times over every customer.
+ * Customers grouped by summary, with the distinct values of T and t_x each customer group points
+ * to. Histories summarised by day repeat — every one-time buyer of one day has x = 0, t_x = 0 and
+ * the same T — and a fit evaluates the likelihood hundreds of times, so each distinct term is
+ * computed once per evaluation: 79,207 buyers of the 100,000-person demo are 49,066 groups over
+ * about a thousand distinct T and t_x.
  */
-export function bgNbdLogLikelihood({ r, alpha, a, b }: BgNbdParams, customers: readonly RepeatSummary[]): number {
+interface GroupedSummaries {
+  x: number[];
+  count: number[];
+  /** Each group's index into `Ts` and into `txs`. */
+  t: number[];
+  tx: number[];
+  Ts: number[];
+  txs: number[];
+}
+
+function grouped(customers: readonly RepeatSummary[]): GroupedSummaries {
+  const result: GroupedSummaries = { x: [], count: [], t: [], tx: [], Ts: [], txs: [] };
+  const groups = new Map<string, number>();
+  const [tIndex, txIndex] = [new Map<number, number>(), new Map<number, number>()];
+  const indexOf = (index: Map<number, number>, values: number[], value: number) => {
+    let i = index.get(value);
+    if (i === undefined) {
+      i = values.length;
+      values.push(value);
+      index.set(value, i);
+    }
+    return i;
+  };
+  for (const { x, tx, T } of customers) {
+    const key = `${x}|${tx}|${T}`;
+    const group = groups.get(key);
+    if (group !== undefined) {
+      result.count[group] += 1;
+      continue;
+    }
+    groups.set(key, result.x.length);
+    result.x.push(x);
+    result.count.push(1);
+    result.t.push(indexOf(tIndex, result.Ts, T));
+    result.tx.push(indexOf(txIndex, result.txs, tx));
+  }
+  return result;
+}
+
+/**
+ * Σ over grouped customers of eq. (6), each group's term times its count. The terms that depend
+ * on x alone (A1, A2 and a / (b+x−1)) are computed once per distinct x, the logarithms of α+T and
+ * α+t_x once per distinct value.
+ */
+function groupedLogLikelihood({ r, alpha, a, b }: BgNbdParams, groups: GroupedSummaries): number {
+  const lnT = groups.Ts.map((T) => Math.log(alpha + T));
+  const lnTx = groups.txs.map((tx) => Math.log(alpha + tx));
   const byX = new Map<number, { lnA1A2: number; lnRatio: number }>();
   const shared = -gammaln(r) + r * Math.log(alpha) - betaln(a, b);
   let total = 0;
-  for (const { x, tx, T } of customers) {
+  for (let i = 0; i < groups.x.length; i++) {
+    const x = groups.x[i];
     let terms = byX.get(x);
     if (!terms) {
       terms = { lnA1A2: gammaln(r + x) + betaln(a, b + x) + shared, lnRatio: x > 0 ? Math.log(a) - Math.log(b + x - 1) : 0 };
       byX.set(x, terms);
     }
-    const lnA3 = -(r + x) * Math.log(alpha + T);
-    total += terms.lnA1A2 + (x === 0 ? lnA3 : logSumExp(lnA3, terms.lnRatio - (r + x) * Math.log(alpha + tx)));
+    const lnA3 = -(r + x) * lnT[groups.t[i]];
+    total += groups.count[i] * (terms.lnA1A2 + (x === 0 ? lnA3 : logSumExp(lnA3, terms.lnRatio - (r + x) * lnTx[groups.tx[i]])));
   }
   return total;
+}
+
+/** The sample log-likelihood: Σ over customers of eq. (6). */
+export function bgNbdLogLikelihood(params: BgNbdParams, customers: readonly RepeatSummary[]): number {
+  return groupedLogLikelihood(params, grouped(customers));
 }
 
 /**
@@ -168,20 +222,37 @@ export function gammaGammaCustomerLogLikelihood({ p, q, v }: GammaGammaParams, {
   return gammaln(p * x + q) - gammaln(p * x) - gammaln(q) + q * Math.log(v) + (p * x - 1) * Math.log(mean) + p * x * Math.log(x) - (p * x + q) * Math.log(v + mean * x);
 }
 
+/** Spend summaries with the logarithm of each mean, which does not depend on the parameters: computed once per fit. */
+interface SpendColumns {
+  x: number[];
+  mean: number[];
+  lnMean: number[];
+}
+
+const spendColumns = (customers: readonly SpendSummary[]): SpendColumns => ({
+  x: customers.map((c) => c.x), mean: customers.map((c) => c.mean), lnMean: customers.map((c) => Math.log(c.mean)),
+});
+
 /** Σ over customers, with the Γ terms that depend on x alone computed once per distinct x. */
-export function gammaGammaLogLikelihood({ p, q, v }: GammaGammaParams, customers: readonly SpendSummary[]): number {
+function spendLogLikelihood({ p, q, v }: GammaGammaParams, columns: SpendColumns): number {
   const byX = new Map<number, number>();
   const shared = q * Math.log(v) - gammaln(q);
   let total = 0;
-  for (const { x, mean } of customers) {
+  for (let i = 0; i < columns.x.length; i++) {
+    const x = columns.x[i];
     let lnGammas = byX.get(x);
     if (lnGammas === undefined) {
       lnGammas = gammaln(p * x + q) - gammaln(p * x) + shared + p * x * Math.log(x);
       byX.set(x, lnGammas);
     }
-    total += lnGammas + (p * x - 1) * Math.log(mean) - (p * x + q) * Math.log(v + mean * x);
+    total += lnGammas + (p * x - 1) * columns.lnMean[i] - (p * x + q) * Math.log(v + columns.mean[i] * x);
   }
   return total;
+}
+
+/** The sample log-likelihood of the Gamma-Gamma model: Σ over customers of eq. (3). */
+export function gammaGammaLogLikelihood(params: GammaGammaParams, customers: readonly SpendSummary[]): number {
+  return spendLogLikelihood(params, spendColumns(customers));
 }
 
 /**
@@ -244,7 +315,8 @@ async function maximise(dimension: number, logLikelihood: (params: number[]) => 
 /** Maximum-likelihood BG/NBD parameters; null without customers. */
 export async function fitBgNbd(customers: readonly RepeatSummary[]): Promise<Fit<BgNbdParams> | null> {
   if (customers.length === 0) return null;
-  const result = await maximise(4, ([r, alpha, a, b]) => bgNbdLogLikelihood({ r, alpha, a, b }, customers), customers.length, [0, 0, 0, 0]);
+  const groups = grouped(customers);
+  const result = await maximise(4, ([r, alpha, a, b]) => groupedLogLikelihood({ r, alpha, a, b }, groups), customers.length, [0, 0, 0, 0]);
   const [r, alpha, a, b] = result.x.map(Math.exp);
   return { params: { r, alpha, a, b }, logLikelihood: result.value, evaluations: result.evaluations, converged: result.converged };
 }
@@ -259,9 +331,9 @@ export async function fitGammaGamma(customers: readonly SpendSummary[]): Promise
   const usable = customers.filter((c) => c.x > 0 && c.mean > 0);
   if (usable.length === 0) return null;
   const scale = usable.reduce((sum, c) => sum + c.mean, 0) / usable.length;
-  const scaled = usable.map((c) => ({ x: c.x, mean: c.mean / scale }));
+  const scaled = spendColumns(usable.map((c) => ({ x: c.x, mean: c.mean / scale })));
   // Start where the population mean p·v/(q−1) is the sample mean.
-  const result = await maximise(3, ([p, q, v]) => gammaGammaLogLikelihood({ p, q, v }, scaled), scaled.length, [0, Math.log(2), 0]);
+  const result = await maximise(3, ([p, q, v]) => spendLogLikelihood({ p, q, v }, scaled), usable.length, [0, Math.log(2), 0]);
   const [p, q, v] = result.x.map(Math.exp);
   const params = { p, q, v: v * scale };
   return { params, logLikelihood: gammaGammaLogLikelihood(params, usable), evaluations: result.evaluations, converged: result.converged };
