@@ -7,7 +7,7 @@
 // answer is ready, the main thread scores groups too. A refit's churn fit runs in a thread of its
 // own (`fitInWorker`) while the main thread reads.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { ScanColumns } from './scan-columns.js';
 import type { ChurnFitOutcome, ChurnSample } from './fitting.js';
 import type { ScoringModels } from './households.js';
@@ -37,6 +37,12 @@ export interface GroupResult {
 const MIN_PEOPLE = 20_000;
 /** Groups sent ahead of the one being written, per worker. */
 const AHEAD = 4;
+/**
+ * The scoring threads' young generation, MB. Scoring allocates a short-lived object graph per
+ * customer (evidence, components, reasons); with V8's default the worker spent ~20 % of its time
+ * in scavenges, and a larger nursery took ~1.5 s off the scoring of 100,000 people.
+ */
+const SCORING_YOUNG_GENERATION_MB = 96;
 
 /** Workers a full pass over `people` uses by default: every core but the main thread's, or none for a small workspace. */
 export function defaultThreads(people: number): number {
@@ -48,11 +54,11 @@ export function defaultThreads(people: number): number {
  * TypeScript sources (the tests), it is loaded through tsx, registered in the worker before the
  * module is imported.
  */
-function startWorker(name: 'metrics-worker' | 'fit-worker', workerData: unknown): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, import.meta.url), { workerData });
+function startWorker(name: 'metrics-worker' | 'fit-worker', workerData: unknown, resourceLimits?: ResourceLimits): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, import.meta.url), { workerData, resourceLimits });
   const source = new URL(`./${name}.ts`, import.meta.url).href;
   const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData, execArgv: ['--conditions=source'] });
+  return new Worker(bootstrap, { eval: true, workerData, resourceLimits, execArgv: ['--conditions=source'] });
 }
 
 export class MetricsWorkers {
@@ -64,7 +70,7 @@ export class MetricsWorkers {
 
   constructor(columns: ScanColumns, models: ScoringModels, asOf: number, threads: number) {
     for (let i = 0; i < threads; i++) {
-      const entry = { worker: startWorker('metrics-worker', { columns, models, asOf }), pending: 0 };
+      const entry = { worker: startWorker('metrics-worker', { columns, models, asOf }, { maxYoungGenerationSizeMb: SCORING_YOUNG_GENERATION_MB }), pending: 0 };
       entry.worker.on('message', (result: GroupResult) => {
         entry.pending -= 1;
         const waiting = this.#waiting.get(result.id);
