@@ -55,7 +55,7 @@ describe('the rapport command', { timeout: 120_000 }, () => {
   it("recomputes a workspace's analytics and stores its dashboard's reports", () => {
     const result = rapport(['analytics', 'recompute', '--workspace', 'acme']);
     expect(result.code).toBe(0);
-    expect(result.lastLine).toMatch(/^metrics of 0 people and 0 companies in [\d.]+ s; dashboard reports stored in [\d.]+ s$/);
+    expect(result.lastLine).toMatch(/^metrics of 0 people and 0 companies and the dashboard reports in [\d.]+ s \(the reports took [\d.]+ s of it\)$/);
     const db = new Database(join(dir, 'cli.db'), { readonly: true });
     try {
       const stored = db.prepare("select s.report from analytics_snapshots s join workspaces w on w.id = s.workspace_id where w.slug = 'acme' order by s.report").all();

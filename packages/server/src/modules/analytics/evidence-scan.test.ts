@@ -83,8 +83,11 @@ describe.each(DIALECTS)('evidence read table by table on %s', (dialect) => {
     expect(fromDatabase.find((m) => m.kind === 'churn')!.customers).toBeGreaterThan(50);
     expect(fromScan).toEqual(fromDatabase);
     // A full recompute fits while it reads, in a worker thread when it scores in workers: the same models.
-    await t.services.metrics.recomputeAll(ctx, { refit: true, threads: 1 });
+    // With the dashboard's reports stored alongside, while the worker scores.
+    await ctx.db.deleteFrom('analytics_snapshots').execute();
+    await t.services.metrics.recomputeAll(ctx, { refit: true, threads: 1, alongside: () => t.services.snapshots.fill(ctx) });
     expect(strip(await t.services.metrics.models(ctx))).toEqual(fromDatabase);
+    expect((await ctx.db.selectFrom('analytics_snapshots').select('report').orderBy('report').execute()).map((row) => row.report)).toEqual(['loyalty', 'profitability', 'retention', 'satisfaction']);
     await t.services.metrics.recomputeAll(ctx, { refit: true, threads: 0 });
     expect(strip(await t.services.metrics.models(ctx))).toEqual(fromDatabase);
   });
@@ -100,9 +103,12 @@ describe.each(DIALECTS)('evidence read table by table on %s', (dialect) => {
     let here = 0;
     const workers = new MetricsWorkers(scan.columns, models, NOW.getTime(), 1);
     try {
-      await workers.scoreAll(tasks, async (result) => { results.push(result); }, (task) => {
-        here += 1;
-        return scoreTask(scan.columns, models, NOW.getTime(), new Map(), task);
+      await workers.scoreAll(tasks, async (result) => { results.push(result); }, {
+        free: () => true,
+        score: (task) => {
+          here += 1;
+          return scoreTask(scan.columns, models, NOW.getTime(), new Map(), task);
+        },
       });
     } finally {
       await workers.close();

@@ -1,6 +1,6 @@
 // The analytics jobs the worker runs: recompute one person (then their company), one company,
-// every member of a campaign whose cost changed, a whole workspace (refit, then everyone, then
-// the dashboard's report snapshots), and one stale report snapshot.
+// every member of a campaign whose cost changed, a whole workspace (refit, then everyone, with
+// the dashboard's report snapshots alongside), and one stale report snapshot.
 import type { RequestContext } from '../../engine/context.js';
 import { enqueue, type Job, type JobWorker } from '../../engine/jobs.js';
 import type { WorkspaceService } from '../workspaces/service.js';
@@ -37,8 +37,7 @@ export function registerAnalyticsJobs(worker: JobWorker, workspaces: WorkspaceSe
   });
   worker.register(RECOMPUTE_ALL_JOB, async (job) => {
     const ctx = await context(job);
-    await store.recomputeAll(ctx, { refit: true });
-    await snapshots.fill(ctx);
+    await store.recomputeAll(ctx, { refit: true, alongside: () => snapshots.fill(ctx) });
   });
   worker.register(REFRESH_REPORT_JOB, async (job) => {
     const { report, request } = job.payload as { report: ReportName; request: ReportRequest };

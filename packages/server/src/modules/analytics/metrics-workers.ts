@@ -27,6 +27,12 @@ export interface ScoredRow {
   values: unknown[];
 }
 
+/** This thread's share of the scoring: when it is free to take a group, and how it scores one. */
+export interface ScoringHere {
+  free(): boolean;
+  score(task: GroupTask): GroupResult;
+}
+
 export interface GroupResult {
   id: number;
   people: ScoredRow[];
@@ -104,11 +110,11 @@ export class MetricsWorkers {
 
   /**
    * Scores `tasks`, handing each result to `onResult` while later groups are being scored. When
-   * the next worker result is not ready, this thread scores the next group itself with
-   * `scoreHere` instead of waiting: between writes it has nothing else to do. Results reach
+   * the next worker result is not ready and `here` is free, this thread scores the next group
+   * itself instead of waiting: between writes it has nothing else to do. Results reach
    * `onResult` in no fixed order (the writes sort each batch by id).
    */
-  async scoreAll(tasks: Iterable<Omit<GroupTask, 'id'>>, onResult: (result: GroupResult) => Promise<void>, scoreHere?: (task: GroupTask) => GroupResult): Promise<void> {
+  async scoreAll(tasks: Iterable<Omit<GroupTask, 'id'>>, onResult: (result: GroupResult) => Promise<void>, here?: ScoringHere): Promise<void> {
     const queue = tasks[Symbol.iterator]();
     const inFlight: { result: Promise<GroupResult>; ready: boolean }[] = [];
     const refill = () => {
@@ -124,10 +130,10 @@ export class MetricsWorkers {
     while (inFlight.length > 0) {
       // Let the workers' answers that have arrived be seen.
       await new Promise((resolve) => setImmediate(resolve));
-      if (!inFlight[0].ready && scoreHere) {
+      if (!inFlight[0].ready && here?.free()) {
         const next = queue.next();
         if (!next.done) {
-          await onResult(scoreHere({ ...next.value, id: this.#nextId++ }));
+          await onResult(here.score({ ...next.value, id: this.#nextId++ }));
           continue;
         }
       }

@@ -263,9 +263,11 @@ export class MetricsStore {
    * Everyone's metrics, optionally refitting the models first; reports progress as it goes.
    * Every table is read once (`scanEvidence`); the scoring runs in `threads` worker threads
    * (by default every core but one, for 20,000 people or more; 0: in this thread) while this
-   * thread writes.
+   * thread writes. `alongside`: other work for this thread (the dashboard's reports, which read
+   * none of the metrics), started once the evidence is read so that it runs while the workers
+   * score; the pass ends when both have.
    */
-  async recomputeAll(ctx: RequestContext, options: { refit?: boolean; threads?: number; onProgress?: (progress: RecomputeProgress) => void } = {}): Promise<{ people: number; companies: number }> {
+  async recomputeAll(ctx: RequestContext, options: { refit?: boolean; threads?: number; onProgress?: (progress: RecomputeProgress) => void; alongside?: () => Promise<void> } = {}): Promise<{ people: number; companies: number }> {
     // Refitting, the refit counts from the scan: the models are fitted (in a worker thread, when
     // the pass uses them) from the scan's first part while this thread reads the rest. Otherwise
     // the scan shares campaign costs by the member counts of the last refit, as any recompute does.
@@ -308,19 +310,26 @@ export class MetricsStore {
         await this.#scoreGroup(ctx, scoring, group, true);
         progress(group.people.length);
       }
+      await options.alongside?.();
     } else {
       const workers = new MetricsWorkers(scan.columns, models, scoring.at.getTime(), threads);
+      const other = options.alongside?.();
+      other?.catch(() => {}); // awaited below; a failure is reported there
       try {
         const tasks = function* () {
           for (const group of groups()) yield { companies: group.companies, people: group.people.map((id) => scan.placeOf(id)!), writePeople: true };
         };
+        // While other work is under way this thread has enough to do: it leaves the scoring to the workers.
+        let busy = other !== undefined;
+        void other?.finally(() => { busy = false; }).catch(() => {});
         await workers.scoreAll(tasks(), async (result) => {
           await this.#queue(ctx, scoring, result.people, result.companies);
           progress(result.people.length);
-        }, (task) => scoreTask(scan.columns, models, scoring.at.getTime(), scoring.memo, task));
+        }, { free: () => !busy, score: (task) => scoreTask(scan.columns, models, scoring.at.getTime(), scoring.memo, task) });
       } finally {
         await workers.close();
       }
+      await other;
     }
     await this.#flush(ctx, scoring);
     options.onProgress?.({ phase: 'companies', done: totals.companies, total: totals.companies });
