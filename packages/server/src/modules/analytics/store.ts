@@ -14,7 +14,7 @@ import type { StorageKind } from '../../db/dialects/dialect.js';
 import { updateRows, type ColumnKinds, type RowValues } from '../../db/update-rows.js';
 import { campaignSizes, loadEvidence } from './evidence.js';
 import { buyersOf, purchasesOf, scanEvidence, scanPurchases, type ScannedEvidence, type ScannedPurchases } from './evidence-scan.js';
-import { scoreGroup, scoreTask, type Scored, type ScoringModels } from './households.js';
+import { everyone, households, scoreGroup, scoreTask, type Group, type Scored, type ScoringModels } from './households.js';
 import { METRIC_COLUMNS, metricValues, type Metrics } from './metrics.js';
 import { defaultThreads, fitInWorker, MetricsWorkers } from './metrics-workers.js';
 import { churnSample, fitChurnSample, purchasesFromOrders, type ChurnFitOutcome } from './fitting.js';
@@ -23,7 +23,6 @@ import { storeSentiments, type ScoredTexts } from './sentiment.js';
 
 /** What an hour of support costs when the workspace does not say: 40.00 in its currency. */
 export const DEFAULT_SUPPORT_HOURLY_COST = 4000;
-const PEOPLE_CHUNK = 500;
 /**
  * Customers whose metrics a full pass writes per transaction. Each commit writes every page it
  * touched, and the metric indexes' entries move to random places: at a million people nearly
@@ -40,6 +39,16 @@ export interface StoredModel {
   customers: number;
   fittedAt: string;
   details: unknown;
+}
+
+export interface RecomputeOptions {
+  /** Refit the models first (the default). */
+  refit?: boolean;
+  /** Worker threads that score (default: every core but one from 20,000 people; 0: none). */
+  threads?: number;
+  onProgress?: (progress: RecomputeProgress) => void;
+  /** Other work for this thread while the workers score (the dashboard's reports, which read none of the metrics). */
+  alongside?: () => Promise<void>;
 }
 
 export interface RecomputeProgress {
@@ -93,11 +102,6 @@ interface MetricRow {
   values: readonly unknown[];
 }
 
-/** Customers scored together: companies, then all the people whose evidence their metrics need. */
-interface Group {
-  companies: string[];
-  people: string[];
-}
 
 export class MetricsStore {
   constructor(private readonly now: () => Date = () => new Date()) {}
@@ -267,24 +271,26 @@ export class MetricsStore {
    * none of the metrics), started once the evidence is read so that it runs while the workers
    * score; the pass ends when both have.
    */
-  async recomputeAll(ctx: RequestContext, options: { refit?: boolean; threads?: number; onProgress?: (progress: RecomputeProgress) => void; alongside?: () => Promise<void> } = {}): Promise<{ people: number; companies: number }> {
-    // Refitting, the refit counts from the scan: the models are fitted (in a worker thread, when
-    // the pass uses them) from the scan's first part while this thread reads the rest. Otherwise
-    // the scan shares campaign costs by the member counts of the last refit, as any recompute does.
+  async recomputeAll(ctx: RequestContext, options: RecomputeOptions = {}): Promise<{ people: number; companies: number }> {
+    const refit = options.refit !== false;
+    if (refit) options.onProgress?.({ phase: 'fit', done: 0, total: 1 });
+    const purchases = await scanPurchases(ctx);
+    const threads = options.threads ?? defaultThreads(purchases.people.length);
     let scan: ScannedEvidence;
-    if (options.refit !== false) {
-      options.onProgress?.({ phase: 'fit', done: 0, total: 1 });
+    if (refit) {
+      // The refit counts from the scan: the models are fitted (in a thread of their own when the
+      // pass uses threads) from its first part while this thread reads the rest.
       const asOf = this.now();
-      const purchases = await scanPurchases(ctx);
-      const fitted = await this.#fit(ctx, asOf, purchases, (options.threads ?? defaultThreads(purchases.people.length)) > 0);
+      const fitted = await this.#fit(ctx, asOf, purchases, threads > 0);
       scan = await scanEvidence(ctx, { purchases });
       await this.#saveFit(ctx, asOf, fitted, scan.campaignMembers);
       options.onProgress?.({ phase: 'fit', done: 1, total: 1 });
     }
     const models = await this.#modelsForScoring(ctx);
-    // Never refitted: count the campaigns once for the whole run rather than per chunk.
+    // Not refitted, the scan shares campaign costs by the member counts of the last refit, as any
+    // recompute does; never refitted, by the campaigns counted once for the whole run.
     models.campaignSizes ??= await campaignSizes(ctx);
-    scan ??= await scanEvidence(ctx, { campaignSizes: models.campaignSizes });
+    scan ??= await scanEvidence(ctx, { campaignSizes: models.campaignSizes, purchases });
     const scoring = this.#scoring(models, WRITE_BATCH);
     scoring.source = scan;
     scoring.queued.scored = scan.scored;
@@ -292,48 +298,43 @@ export class MetricsStore {
     let done = 0;
     const progress = (count: number) => options.onProgress?.({ phase: 'people', done: (done += count), total: totals.people });
 
-    // Companies with their people, then the people of no (live) company.
-    const byCompany = new Map<string, string[]>(scan.companies.map((id) => [id, []]));
-    const alone: string[] = [];
-    for (const person of scan.people) {
-      const members = person.companyId === null ? undefined : byCompany.get(person.companyId);
-      if (members) members.push(person.id);
-      else alone.push(person.id);
-    }
-    const groups = function* () {
-      yield* households(scan.companies, byCompany);
-      for (let start = 0; start < alone.length; start += PEOPLE_CHUNK) yield { companies: [], people: alone.slice(start, start + PEOPLE_CHUNK) };
-    };
-    const threads = options.threads ?? defaultThreads(totals.people);
     if (threads === 0) {
-      for (const group of groups()) {
+      for (const group of everyone(scan)) {
         await this.#scoreGroup(ctx, scoring, group, true);
         progress(group.people.length);
       }
       await options.alongside?.();
     } else {
-      const workers = new MetricsWorkers(scan.columns, models, scoring.at.getTime(), threads);
-      const other = options.alongside?.();
-      other?.catch(() => {}); // awaited below; a failure is reported there
-      try {
-        const tasks = function* () {
-          for (const group of groups()) yield { companies: group.companies, people: group.people.map((id) => scan.placeOf(id)!), writePeople: true };
-        };
-        // While other work is under way this thread has enough to do: it leaves the scoring to the workers.
-        let busy = other !== undefined;
-        void other?.finally(() => { busy = false; }).catch(() => {});
-        await workers.scoreAll(tasks(), async (result) => {
-          await this.#queue(ctx, scoring, result.people, result.companies);
-          progress(result.people.length);
-        }, { free: () => !busy, score: (task) => scoreTask(scan.columns, models, scoring.at.getTime(), scoring.memo, task) });
-      } finally {
-        await workers.close();
-      }
-      await other;
+      await this.#scoreInWorkers(ctx, scoring, scan, threads, progress, options.alongside);
     }
     await this.#flush(ctx, scoring);
     options.onProgress?.({ phase: 'companies', done: totals.companies, total: totals.companies });
     return totals;
+  }
+
+  /**
+   * A full pass's scoring in `threads` worker threads while this thread writes their results —
+   * and, while no result is ready, scores groups itself, unless it has `alongside` work to do.
+   */
+  async #scoreInWorkers(ctx: RequestContext, scoring: Scoring, scan: ScannedEvidence, threads: number, progress: (count: number) => void, alongside?: () => Promise<void>): Promise<void> {
+    const at = scoring.at.getTime();
+    const workers = new MetricsWorkers(scan.columns, scoring.models, at, threads);
+    const other = alongside?.();
+    let busy = other !== undefined;
+    // Awaited below; a failure is reported there.
+    other?.then(() => { busy = false; }, () => { busy = false; });
+    try {
+      const tasks = function* () {
+        for (const group of everyone(scan)) yield { companies: group.companies, people: group.people.map((id) => scan.placeOf(id)!), writePeople: true };
+      };
+      await workers.scoreAll(tasks(), async (result) => {
+        await this.#queue(ctx, scoring, result.people, result.companies);
+        progress(result.people.length);
+      }, { free: () => !busy, score: (task) => scoreTask(scan.columns, scoring.models, at, scoring.memo, task) });
+    } finally {
+      await workers.close();
+    }
+    await other;
   }
 
   /**
@@ -372,23 +373,4 @@ async function membersOf(ctx: RequestContext, companyIds: readonly string[]): Pr
   for (const row of members) byCompany.get(row.company_id as string)?.push(row.id as string);
   for (const people of byCompany.values()) people.sort();
   return byCompany;
-}
-
-/**
- * Companies (ids in order) with their people (`byCompany`, each in id order), in groups of about
- * PEOPLE_CHUNK people — a bigger company is a group of its own — so that each person's evidence
- * is read and scored once, for their own metrics and their company's.
- */
-function* households(companyIds: readonly string[], byCompany: ReadonlyMap<string, readonly string[]>): Generator<Group> {
-  let group: Group = { companies: [], people: [] };
-  for (const id of companyIds) {
-    const members = byCompany.get(id)!;
-    if (group.companies.length > 0 && group.people.length + members.length > PEOPLE_CHUNK) {
-      yield group;
-      group = { companies: [], people: [] };
-    }
-    group.companies.push(id);
-    group.people.push(...members);
-  }
-  if (group.companies.length > 0) yield group;
 }
