@@ -288,9 +288,8 @@ export class MetricsStore {
     }
     const models = await this.#modelsForScoring(ctx);
     // Not refitted, the scan shares campaign costs by the member counts of the last refit, as any
-    // recompute does; never refitted, by the campaigns counted once for the whole run.
-    models.campaignSizes ??= await campaignSizes(ctx);
-    scan ??= await scanEvidence(ctx, { campaignSizes: models.campaignSizes, purchases });
+    // recompute does; never refitted, by the members it counts itself.
+    scan ??= await scanEvidence(ctx, { campaignSizes: models.campaignSizes ?? undefined, purchases });
     const scoring = this.#scoring(models, WRITE_BATCH);
     scoring.source = scan;
     scoring.queued.scored = scan.scored;
