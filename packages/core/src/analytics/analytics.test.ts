@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  allocateCampaignCosts, cohortMatrix, cohortsOfCounts, periodRetention, costToServe, csat, csatOfTally, customerProfits, loyalty, nps, npsOfTally, quintiles, referrals, rfm, rfmSegment, whaleCurve,
+  cohortMatrix, cohortsOfCounts, periodRetention, costToServe, csat, csatOfTally, customerProfits, loyalty, nps, npsOfTally, quintiles, referrals, rfm, rfmSegment, whaleCurve,
 } from './index.js';
 
 describe('satisfaction', () => {
@@ -188,11 +188,15 @@ describe('profitability', () => {
       .toEqual([{ customerId: 'a', revenue: 50_000, costOfGoods: 30_000, costToServe: 6250, profit: 13_750 }]);
   });
 
-  it('splits campaign costs over members without losing a cent', () => {
-    expect([...allocateCampaignCosts([{ cost: 100, memberIds: ['a', 'b', 'c'] }, { cost: 10, memberIds: ['a'] }])]).toEqual([['a', 44], ['b', 33], ['c', 33]]);
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1e7 }), fc.integer({ min: 1, max: 50 }), (cost, members) => {
-      const shares = allocateCampaignCosts([{ cost, memberIds: Array.from({ length: members }, (_, i) => `m${i}`) }]);
-      expect([...shares.values()].reduce((a, b) => a + b, 0)).toBe(cost);
+  it('rounds a customer\'s cost to serve once, with their campaign shares in fractions of a minor unit', () => {
+    // 7 min at 40.00/h = 466.67 minor units; a third of 10.00 (333.33) and a third of 0.05 (1.67) → 801.67 → 802.
+    expect(costToServe(7, 4000, 1000 / 3 + 5 / 3)).toBe(802);
+    // Half a cent of each of two campaigns is one cent (rounded share by share it would be two).
+    expect(costToServe(0, 4000, 0.5 + 0.5)).toBe(1);
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 100_000 }), fc.double({ min: 0, max: 1e7, noNaN: true }), (minutes, hourly, campaign) => {
+      const serve = costToServe(minutes, hourly, campaign);
+      expect(Number.isInteger(serve)).toBe(true);
+      expect(Math.abs(serve - ((minutes * hourly) / 60 + campaign))).toBeLessThanOrEqual(0.5);
     }));
   });
 });

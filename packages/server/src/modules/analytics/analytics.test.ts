@@ -124,13 +124,38 @@ describe.each(DIALECTS)('satisfaction analytics on %s', (dialect) => {
     const campaign = await ok('POST', '/api/v1/objects/campaigns', { name: 'Spring', currency: 'EUR', actualCost: 1_001 });
     for (const personId of [good.id, costly.id]) await ok('POST', '/api/v1/objects/campaignMembers', { campaignId: campaign.id, personId });
     const report = await ok('GET', '/api/v1/analytics/profitability?supportHourlyCost=3000&to=2026-06-01T00:00:00Z');
-    // good: 30,000 − 12,000 − 501 = 17,499; costly: 6,000 − 4,000 − (180 min × 30.00/h = 9,000) − 500 = −7,500.
-    expect(report.totals).toEqual({ customers: 2, revenue: 36_000, costOfGoods: 16_000, costToServe: 10_001, profit: 9_999 });
+    // Each member bears half the campaign: 500.5. good: 30,000 − 12,000 − 501 = 17,499;
+    // costly: 6,000 − 4,000 − (180 min × 30.00/h = 9,000 + 500.5 → 9,501) = −7,501.
+    expect(report.totals).toEqual({ customers: 2, revenue: 36_000, costOfGoods: 16_000, costToServe: 10_002, profit: 9_998 });
     expect(report.unprofitableCustomers).toBe(1);
-    expect(report.mostProfitable.map((p: { customerId: string; profit: number }) => [p.customerId, p.profit])).toEqual([[good.id, 17_499], [costly.id, -7_500]]);
-    expect(report.whaleCurve).toMatchObject({ totalProfit: 9_999, peakProfit: 17_499 });
-    expect(report.whaleCurve.points.at(-1)).toMatchObject({ customerShare: 1, cumulativeProfit: 9_999 });
+    expect(report.mostProfitable.map((p: { customerId: string; profit: number }) => [p.customerId, p.profit])).toEqual([[good.id, 17_499], [costly.id, -7_501]]);
+    expect(report.whaleCurve).toMatchObject({ totalProfit: 9_998, peakProfit: 17_499 });
+    expect(report.whaleCurve.points.at(-1)).toMatchObject({ customerShare: 1, cumulativeProfit: 9_998 });
     expect(Object.values(report.rfmSegments).reduce((a: number, b) => a + (b as number), 0)).toBe(2);
+    // A segment of one member bears that member's share of the campaign, not its whole cost.
+    const alone = await ok('GET', `/api/v1/analytics/profitability?supportHourlyCost=3000&filter=${encodeURIComponent('firstName = "Costly"')}`);
+    expect(alone.totals).toEqual({ customers: 1, revenue: 6_000, costOfGoods: 4_000, costToServe: 9_501, profit: -7_501 });
+
+    // Each customer's profit over all time at the default support cost is their stored historical CLV.
+    await t.services.jobs.drain(other.workspaceId);
+    const whole = await ok('GET', '/api/v1/analytics/profitability?fresh=true');
+    for (const person of [good, costly]) {
+      const { clv } = await ok('GET', `/api/v1/objects/people/${person.id}?fields=clv`);
+      expect(whole.mostProfitable.find((p: { customerId: string }) => p.customerId === person.id).profit).toBe(clv);
+    }
+    // Members are counted at each refit, as for the metrics: a member who joins later bears a share
+    // of the cost as last counted (half) until the next refit counts three.
+    const ctx = await t.services.workspaces.contextForSlug(other.slug, 'system');
+    await t.services.metrics.recomputeAll(ctx, { refit: true });
+    const late = await ok('POST', '/api/v1/objects/people', { firstName: 'Late' });
+    await ok('POST', '/api/v1/objects/campaignMembers', { campaignId: campaign.id, personId: late.id });
+    await t.services.jobs.drain(other.workspaceId);
+    const lateProfit = async () => (await ok('GET', `/api/v1/analytics/profitability?fresh=true&filter=${encodeURIComponent('firstName = "Late"')}`)).totals.profit;
+    expect(await lateProfit()).toBe(-501);
+    expect((await ok('GET', `/api/v1/objects/people/${late.id}?fields=clv`)).clv).toBe(-501);
+    await t.services.metrics.recomputeAll(ctx, { refit: true });
+    expect(await lateProfit()).toBe(-334);
+    expect((await ok('GET', `/api/v1/objects/people/${late.id}?fields=clv`)).clv).toBe(-334);
     const marketer = await member(t, 'marketer');
     const refused = await marketer.call('GET', '/api/v1/analytics/profitability');
     expect(refused.statusCode).toBe(403);

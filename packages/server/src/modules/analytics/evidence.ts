@@ -78,6 +78,27 @@ export async function campaignSizes(ctx: RequestContext, campaignIds?: readonly 
   return sizes;
 }
 
+/**
+ * Each live campaign's actual cost per member (minor units, a fraction): of `campaignIds`, or of
+ * every live campaign. The cost is split evenly over the members the last refit counted (`sizes`,
+ * a population figure like the RFM cut points), or over those counted now for a campaign newer
+ * than that. The metrics and the profitability report both take a member's share from here, so a
+ * customer's cost to serve is the same in a segment's report, the workspace's and their record.
+ */
+export async function costPerMember(ctx: RequestContext, sizes: ReadonlyMap<string, number> | null | undefined, campaignIds?: readonly string[]): Promise<Map<string, number>> {
+  const shares = new Map<string, number>();
+  if (campaignIds?.length === 0) return shares;
+  let query = ctx.db.selectFrom('campaigns').select(['id', 'actual_cost']).where('deleted_at', 'is', null);
+  if (campaignIds) query = query.where('id', 'in', [...campaignIds]);
+  const live = await query.execute();
+  const counted = await campaignSizes(ctx, live.filter((row) => !sizes?.has(row.id) && num(row.actual_cost) !== 0).map((row) => row.id as string));
+  for (const row of live) {
+    const cost = num(row.actual_cost);
+    shares.set(row.id, cost === 0 ? 0 : cost / Math.max(1, sizes?.get(row.id) ?? counted.get(row.id) ?? 1));
+  }
+  return shares;
+}
+
 export interface EvidenceChunk {
   /** Per person, in the order of the people's ids. */
   people: Map<string, Evidence>;
@@ -126,23 +147,12 @@ export async function loadEvidence(ctx: RequestContext, personIds: readonly stri
   // first would walk every member of every campaign.
   const memberships = (await db.selectFrom('campaign_members').select(['person_id', 'campaign_id', 'status'])
     .where('person_id', 'in', ids).where('deleted_at', 'is', null).execute()).sort(by('person_id', 'campaign_id'));
-  const campaignIds = [...new Set(memberships.map((row) => row.campaign_id as string))];
-  const costs = new Map<string, number>();
-  if (campaignIds.length > 0) {
-    const live = await db.selectFrom('campaigns').select(['id', 'actual_cost']).where('id', 'in', campaignIds).where('deleted_at', 'is', null).execute();
-    for (const row of live) costs.set(row.id, num(row.actual_cost));
-  }
-  // Members per campaign as of the last refit (a population figure, like RFM cut points); campaigns
-  // newer than that are counted now.
-  const missing = campaignIds.filter((id) => !options.campaignSizes?.has(id));
-  const counted = await campaignSizes(ctx, missing);
-  const sizeOf = (id: string) => options.campaignSizes?.get(id) ?? counted.get(id) ?? 1;
+  const shares = await costPerMember(ctx, options.campaignSizes, [...new Set(memberships.map((row) => row.campaign_id as string))]);
   for (const row of memberships) {
     const evidence = of(row.person_id);
-    const cost = costs.get(row.campaign_id);
-    if (!evidence || cost === undefined) continue;
-    // Each campaign's actual cost is shared evenly by its members (as in the profitability report).
-    evidence.campaignCost += cost / Math.max(1, sizeOf(row.campaign_id));
+    const share = shares.get(row.campaign_id);
+    if (!evidence || share === undefined) continue;
+    evidence.campaignCost += share;
     if (!NOT_SENT.has(row.status)) evidence.campaigns.sent += 1;
     if (ENGAGED.has(row.status)) evidence.campaigns.engaged += 1;
   }

@@ -3,7 +3,7 @@
 // type, each with the detail that explains it. Pure: the same evidence, models and instant
 // always give the same metrics, which is what lets incremental updates equal a full recompute.
 import {
-  companyStrength, csat, customerType, npsCategory, relationshipStrength, rfmScore,
+  companyStrength, costToServe, csat, customerType, npsCategory, relationshipStrength, rfmScore,
   type RelationshipStrength, type RfmBreakpoints,
 } from '@rapport/core';
 import { predictPurchases, type ChurnModels, type Prediction, type PredictionMemo } from './prediction.js';
@@ -72,8 +72,7 @@ function ledger(evidences: readonly Evidence[], hourlyCost: number) {
   const costOfGoods = orders.reduce((sum, o) => sum + o.cost, 0);
   const supportMinutes = evidences.reduce((sum, e) => sum + e.supportMinutes, 0);
   const campaignCost = evidences.reduce((sum, e) => sum + e.campaignCost, 0);
-  const costToServe = Math.round((supportMinutes / 60) * hourlyCost + campaignCost);
-  return { orders: orders.length, revenue, costOfGoods, costToServe, supportMinutes, campaignCost: Math.round(campaignCost) };
+  return { orders: orders.length, revenue, costOfGoods, costToServe: costToServe(supportMinutes, hourlyCost, campaignCost), supportMinutes, campaignCost: Math.round(campaignCost) };
 }
 
 function rfmOf(orders: Evidence['orders'], revenue: number, cuts: RfmBreakpoints | null, asOf: number) {

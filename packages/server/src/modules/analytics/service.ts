@@ -17,6 +17,8 @@ import { compileFilter } from '../../engine/filter-sql.js';
 import { parseRecordFilter } from '../../engine/list-query.js';
 import { fromObject, getRecord } from '../../engine/read.js';
 import { Forbidden, NotFound, ValidationFailed } from '../../errors.js';
+import { costPerMember } from './evidence.js';
+import { refittedCampaignSizes } from './store.js';
 
 export interface Scope {
   /** A segment of people in the filter language. */
@@ -230,17 +232,18 @@ export class AnalyticsService {
     if (scope.from) support = support.where('t.opened_at', '>=', scope.from);
     if (scope.to) support = support.where('t.opened_at', '<', scope.to);
     const supportRows = await this.#inScope(ctx, scope, support).groupBy('t.person_id').select((eb) => ['t.person_id', eb.fn.sum('t.support_minutes').as('minutes')]).execute();
-    // Each campaign's actual cost split evenly over its members in scope, the remainder of the
-    // division to the first of them by id (so the shares add up to the cost exactly).
-    const memberships = this.#inScope(ctx, scope, fromObject(ctx, ctx.objects.get('campaignMembers')!)
-      .innerJoin('campaigns as k', 'k.id', 't.campaign_id').where('t.deleted_at', 'is', null).where('k.deleted_at', 'is', null)
-      .select([
-        't.person_id', sql<number>`cast(coalesce(k.actual_cost, 0) as bigint)`.as('cost'),
-        sql<number>`count(*) over (partition by t.campaign_id)`.as('members'),
-        sql<number>`row_number() over (partition by t.campaign_id order by t.person_id)`.as('position'),
-      ]));
-    const shares = await ctx.db.selectFrom(memberships.as('m')).groupBy('m.person_id')
-      .select(['m.person_id', sql<number>`sum(m.cost / m.members + case when m.position <= m.cost % m.members then 1 else 0 end)`.as('share')]).execute();
+    // Each member's share of their campaigns' actual cost, as their metrics take it (over all the
+    // campaign's members, not those in scope: a segment bears its members' shares, not the whole
+    // cost of every campaign one of them was in), summed per person by the database against a
+    // list of the costed campaigns' shares.
+    const perMember = [...(await costPerMember(ctx, await refittedCampaignSizes(ctx)))].filter(([, share]) => share !== 0);
+    const shares: Record<string, unknown>[] = [];
+    for (let i = 0; i < perMember.length; i += 10_000) {
+      const list = ctx.dialect.typedValues(perMember.slice(i, i + 10_000), ['text', 'float']);
+      shares.push(...await this.#inScope(ctx, scope, fromObject(ctx, ctx.objects.get('campaignMembers')!)
+        .innerJoin(sql`(${list})`.as('v'), 'v.column1', 't.campaign_id').where('t.deleted_at', 'is', null))
+        .groupBy('t.person_id').select(['t.person_id', sql<number>`sum(v.column2)`.as('share')]).execute());
+    }
 
     const ledgers = new Map<string, { customerId: string; revenue: number; costOfGoods: number; supportMinutes: number; campaignCost: number; orders: number; lastOrder: string }>();
     const ledger = (id: string) => {
@@ -250,7 +253,7 @@ export class AnalyticsService {
     };
     for (const row of sales) Object.assign(ledger(row.person_id), { revenue: Number(row.revenue ?? 0), costOfGoods: Number(row.cost ?? 0), orders: Number(row.orders), lastOrder: row.last });
     for (const row of supportRows) ledger(row.person_id).supportMinutes += Number(row.minutes ?? 0);
-    for (const row of shares) ledger(row.person_id).campaignCost += Number(row.share);
+    for (const row of shares) ledger(row.person_id as string).campaignCost += Number(row.share);
 
     const profits = customerProfits([...ledgers.values()], options.supportHourlyCost);
     const curve = whaleCurve(profits.map((p) => p.profit));

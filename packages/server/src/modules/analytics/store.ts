@@ -70,6 +70,15 @@ const WRITTEN_COLUMNS: ColumnKinds = [
 
 const parse = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
 
+/** Members per campaign from the `campaigns` model's parameters. */
+const sizesOf = (params: unknown) => (params ? new Map(Object.entries((params as { members: Record<string, number> }).members)) : null);
+
+/** Members per campaign as the last refit counted them (null before the first refit). */
+export async function refittedCampaignSizes(ctx: RequestContext): Promise<Map<string, number> | null> {
+  const row = await ctx.db.selectFrom('analytics_models').select('params').where('kind', '=', 'campaigns').executeTakeFirst();
+  return sizesOf(row && parse(row.params));
+}
+
 /** What a refit fits, before it is stored. */
 interface Fitted {
   rfmPeople: { cuts: RfmBreakpoints | null; customers: number };
@@ -121,7 +130,7 @@ export class MetricsStore {
       rfm: (byKind.get('rfm.people')?.params as RfmBreakpoints | undefined) ?? null,
       companyRfm: (byKind.get('rfm.companies')?.params as RfmBreakpoints | undefined) ?? null,
       churn: (byKind.get('churn')?.params as ChurnModels | undefined) ?? null,
-      campaignSizes: byKind.has('campaigns') ? new Map(Object.entries((byKind.get('campaigns')!.params as { members: Record<string, number> }).members)) : null,
+      campaignSizes: sizesOf(byKind.get('campaigns')?.params),
       supportHourlyCost: DEFAULT_SUPPORT_HOURLY_COST,
     };
   }
