@@ -27,8 +27,10 @@ export function currencyOf(field: FieldDescription, record: Record<string, unkno
 
 export function formatMoney(minor: number, currency: string): string {
   const digits = minorDigits(currency);
+  // Whole amounts without cents (€42,000); any other with all of them (€14,362.90, not €14,362.9).
+  const fraction = Number.isInteger(minor / 10 ** digits) ? 0 : digits;
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: digits }).format(minor / 10 ** digits);
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency, minimumFractionDigits: fraction, maximumFractionDigits: digits }).format(minor / 10 ** digits);
   } catch {
     return `${(minor / 10 ** digits).toFixed(digits)} ${currency}`;
   }

@@ -76,8 +76,10 @@ interface DistributionProps {
   segment?: string;
 }
 
-function Distribution({ people, segment, id, title, field, scale, note, empty, color, extraColumns }: DistributionProps & {
+function Distribution({ people, segment, id, title, field, scale, note, empty, unscored, color, extraColumns }: DistributionProps & {
   id: string; title: string; field: string; scale: Band[]; note: string; empty: string; color: string; extraColumns: string[];
+  /** What is said of the people without a score, after their number. */
+  unscored: string;
 }) {
   const navigate = useNavigate();
   const slices = useMemo(() => scale.map((band) => ({ key: band.label, label: band.label, filter: within(segment, bandFilter(field, band)) })), [scale, segment, field]);
@@ -96,7 +98,7 @@ function Distribution({ people, segment, id, title, field, scale, note, empty, c
     <ChartCard
       id={id} title={title} isLoading={isLoading} error={error}
       empty={!isLoading && total === 0 ? empty : undefined}
-      summary={<>{count(total)} people scored{rest ? `; ${count(rest)} without a score yet` : ''}.</>}
+      summary={<>{count(total)} people scored{rest ? `; ${count(rest)} ${unscored}` : ''}.</>}
       rows={slices.map((slice, i) => ({ label: slice.label, value: count(counts[i]), href: target(slice) }))}
       rowHeader={['Band', 'People']}
       note={note}
@@ -114,6 +116,7 @@ export function ChurnRiskCard(props: DistributionProps) {
   return (
     <Distribution {...props} id="churn" title="Churn risk" field="churnRisk" scale={CHURN_BANDS} color="#fa5252" extraColumns={['pAlive', 'rfmSegment']}
       empty="No churn-risk scores yet: they appear once the purchase model has been fitted to enough repeat buyers."
+      unscored="without one (no paid order, or not computed yet)"
       note="Churn risk is 1 − P(alive) from the purchase model, as last computed. Click a bar for its people, riskiest first." />
   );
 }
@@ -122,6 +125,7 @@ export function StrengthCard(props: DistributionProps) {
   return (
     <Distribution {...props} id="strength" title="Relationship strength" field="relationshipStrength" scale={STRENGTH_BANDS} color="#7950f2" extraColumns={['lifecycleStage']}
       empty="No relationship strength yet: it comes from interactions."
+      unscored="without one (no interaction, or not computed yet)"
       note="0–100 from the time, frequency, reciprocity and intensity of interactions, as last computed. Click a bar for its people, strongest first." />
   );
 }

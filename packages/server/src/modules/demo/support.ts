@@ -67,8 +67,10 @@ function csatScore(rng: Random, archetype: Archetype): number {
   switch (archetype) {
     case 'advocate': return rng.chance(0.75) ? 5 : 4;
     case 'regular': return rng.draw(weighted([[5, 0.55], [4, 0.35], [3, 0.1]] as const));
-    case 'churned': return rng.draw(weighted([[1, 0.1], [2, 0.3], [3, 0.4], [4, 0.2]] as const));
-    case 'unhappy': return rng.draw(weighted([[1, 0.5], [2, 0.35], [3, 0.15]] as const));
+    // A case is rated for how it was handled: even customers on their way out, or unhappy with
+    // the product, are sometimes satisfied with the help they got.
+    case 'churned': return rng.draw(weighted([[1, 0.05], [2, 0.15], [3, 0.3], [4, 0.3], [5, 0.2]] as const));
+    case 'unhappy': return rng.draw(weighted([[1, 0.3], [2, 0.3], [3, 0.2], [4, 0.15], [5, 0.05]] as const));
     default: return rng.draw(weighted([[5, 0.35], [4, 0.35], [3, 0.2], [2, 0.1]] as const));
   }
 }
