@@ -121,8 +121,11 @@ describe.each(DIALECTS)('satisfaction analytics on %s', (dialect) => {
     await order(good.id, 2, 5_000, 2_000); // revenue 10,000, cost 4,000
     await order(costly.id, 3, 3_000, 2_000); // revenue 6,000, cost 4,000
     await ok('POST', '/api/v1/objects/cases', { subject: 'Again', personId: costly.id, supportMinutes: 180, openedAt: '2026-05-04T10:00:00.000Z' });
-    const campaign = await ok('POST', '/api/v1/objects/campaigns', { name: 'Spring', currency: 'EUR', actualCost: 1_001 });
+    const campaign = await ok('POST', '/api/v1/objects/campaigns', { name: 'Spring', currency: 'EUR', actualCost: 1_001, startsOn: '2026-05-01' });
     for (const personId of [good.id, costly.id]) await ok('POST', '/api/v1/objects/campaignMembers', { campaignId: campaign.id, personId });
+    // A campaign that starts after the period counts in later periods only.
+    const autumn = await ok('POST', '/api/v1/objects/campaigns', { name: 'Autumn', currency: 'EUR', actualCost: 2_000, startsOn: '2026-09-01' });
+    await ok('POST', '/api/v1/objects/campaignMembers', { campaignId: autumn.id, personId: good.id });
     const report = await ok('GET', '/api/v1/analytics/profitability?supportHourlyCost=3000&to=2026-06-01T00:00:00Z');
     // Each member bears half the campaign: 500.5. good: 30,000 − 12,000 − 501 = 17,499;
     // costly: 6,000 − 4,000 − (180 min × 30.00/h = 9,000 + 500.5 → 9,501) = −7,501.
@@ -132,6 +135,8 @@ describe.each(DIALECTS)('satisfaction analytics on %s', (dialect) => {
     expect(report.whaleCurve).toMatchObject({ totalProfit: 9_998, peakProfit: 17_499 });
     expect(report.whaleCurve.points.at(-1)).toMatchObject({ customerShare: 1, cumulativeProfit: 9_998 });
     expect(Object.values(report.rfmSegments).reduce((a: number, b) => a + (b as number), 0)).toBe(2);
+    const later = await ok('GET', '/api/v1/analytics/profitability?supportHourlyCost=3000&from=2026-06-01T00:00:00Z');
+    expect(later.totals).toEqual({ customers: 1, revenue: 0, costOfGoods: 0, costToServe: 2_000, profit: -2_000 });
     // A segment of one member bears that member's share of the campaign, not its whole cost.
     const alone = await ok('GET', `/api/v1/analytics/profitability?supportHourlyCost=3000&filter=${encodeURIComponent('firstName = "Costly"')}`);
     expect(alone.totals).toEqual({ customers: 1, revenue: 6_000, costOfGoods: 4_000, costToServe: 9_501, profit: -7_501 });

@@ -84,13 +84,18 @@ export async function campaignSizes(ctx: RequestContext, campaignIds?: readonly 
  * a population figure like the RFM cut points), or over those counted now for a campaign newer
  * than that. The metrics and the profitability report both take a member's share from here, so a
  * customer's cost to serve is the same in a segment's report, the workspace's and their record.
+ * With a `period` ([from, to), ISO instants), only the campaigns that started in it: on their
+ * `startsOn` day (00:00 UTC), or when created if they have no start date.
  */
-export async function costPerMember(ctx: RequestContext, sizes: ReadonlyMap<string, number> | null | undefined, campaignIds?: readonly string[]): Promise<Map<string, number>> {
+export async function costPerMember(
+  ctx: RequestContext, sizes: ReadonlyMap<string, number> | null | undefined, campaignIds?: readonly string[], period: { from?: string; to?: string } = {},
+): Promise<Map<string, number>> {
   const shares = new Map<string, number>();
   if (campaignIds?.length === 0) return shares;
-  let query = ctx.db.selectFrom('campaigns').select(['id', 'actual_cost']).where('deleted_at', 'is', null);
+  let query = ctx.db.selectFrom('campaigns').select(['id', 'actual_cost', 'starts_on', 'created_at']).where('deleted_at', 'is', null);
   if (campaignIds) query = query.where('id', 'in', [...campaignIds]);
-  const live = await query.execute();
+  const started = (row: { starts_on: string | null; created_at: string }) => Date.parse(row.starts_on ? `${row.starts_on}T00:00:00.000Z` : row.created_at);
+  const live = (await query.execute()).filter((row) => (!period.from || started(row) >= Date.parse(period.from)) && (!period.to || started(row) < Date.parse(period.to)));
   const counted = await campaignSizes(ctx, live.filter((row) => !sizes?.has(row.id) && num(row.actual_cost) !== 0).map((row) => row.id as string));
   for (const row of live) {
     const cost = num(row.actual_cost);

@@ -232,11 +232,11 @@ export class AnalyticsService {
     if (scope.from) support = support.where('t.opened_at', '>=', scope.from);
     if (scope.to) support = support.where('t.opened_at', '<', scope.to);
     const supportRows = await this.#inScope(ctx, scope, support).groupBy('t.person_id').select((eb) => ['t.person_id', eb.fn.sum('t.support_minutes').as('minutes')]).execute();
-    // Each member's share of their campaigns' actual cost, as their metrics take it (over all the
-    // campaign's members, not those in scope: a segment bears its members' shares, not the whole
-    // cost of every campaign one of them was in), summed per person by the database against a
-    // list of the costed campaigns' shares.
-    const perMember = [...(await costPerMember(ctx, await refittedCampaignSizes(ctx)))].filter(([, share]) => share !== 0);
+    // Each member's share of the actual cost of their campaigns that started in the period, as
+    // their metrics take it (over all the campaign's members, not those in scope: a segment bears
+    // its members' shares, not the whole cost of every campaign one of them was in), summed per
+    // person by the database against a list of the costed campaigns' shares.
+    const perMember = [...(await costPerMember(ctx, await refittedCampaignSizes(ctx), undefined, scope))].filter(([, share]) => share !== 0);
     const shares: Record<string, unknown>[] = [];
     for (let i = 0; i < perMember.length; i += 10_000) {
       const list = ctx.dialect.typedValues(perMember.slice(i, i + 10_000), ['text', 'float']);
