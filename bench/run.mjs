@@ -1,19 +1,24 @@
 // `npm run bench`: Rapport's figures beside baselines measured in the same run, so that ratios
 // mean something on a noisy machine. Writes bench/results/latest.json and prints a summary.
-//   node bench/run.mjs [--people 100000] [--large [--large-db path]] [--seconds 10] [--rounds 3] [--reuse] [--only analytics|lists|large|browser]
+//   node bench/run.mjs [--people 100000] [--large [--large-db path]] [--seconds 10] [--rounds 3] [--reuse] [--postgres [url]] [--only analytics|lists|large|browser|postgres]
 // --large also times `rapport demo --size large` (1,000,000 people, ~24 GB of disk) and measures
 // the analytics on it.
 // --reuse keeps the demo database of an earlier run (its demo figures are then not measured again).
 // --large-db <path> puts the large demo's file elsewhere (it needs ~24 GB of free disk).
 // --only analytics skips the record API measures (2 and 3); --only lists runs the list pages (3)
 // alone; --only large (with --large) measures the large demo alone; --only browser runs the web
-// app's measures (6) alone.
+// app's measures (6) alone; --only postgres runs the PostgreSQL measures (7) alone.
+// --postgres [url] also measures the demo and a full analytics recompute on PostgreSQL (7), in a
+// database `rapport_bench` made afresh on the server at url, given without a database name
+// (postgres://postgres@127.0.0.1:5432 by default).
+// With --reuse an existing `rapport_bench` is measured again.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -86,7 +91,7 @@ async function latencies(run, times = 200) {
   return { p50ms: +percentile(out, 50).toFixed(2), p95ms: +percentile(out, 95).toFixed(2) };
 }
 
-if (ONLY !== 'large') {
+if (ONLY !== 'large' && ONLY !== 'postgres') {
   // 1. Demo data: PEOPLE people on a fresh SQLite file.
   const dbPath = join(work, `bench-${PEOPLE}.db`);
   const env = { DATABASE_URL: `sqlite:${dbPath}`, LOG_LEVEL: 'warn' };
@@ -182,6 +187,46 @@ if (args.includes('--large')) {
   const largeKey = spawnSync(process.execPath, [cli, 'apikey', 'create', '--workspace', 'large', '--name', 'bench'], { env: { ...process.env, ...largeEnv }, encoding: 'utf8' }).stdout.trim().split('\n').pop();
   // A whole-workspace report reads every row of the period: three requests each at this size.
   results.analyticsLarge = await analyticsBench(largePath, 'large', largeKey, { dashboardRuns: 3 });
+}
+
+// 7. Optionally: the demo and a full analytics recompute on PostgreSQL, beside the bare aggregate
+// run by the same server in the same run.
+if (args.includes('--postgres') || ONLY === 'postgres') results.postgres = await postgresBench();
+
+async function postgresBench() {
+  const given = option('postgres', '');
+  const base = given.startsWith('postgres') ? given.replace(/\/$/, '') : 'postgres://postgres@127.0.0.1:5432';
+  const url = `${base}/rapport_bench`;
+  const admin = new pg.Client({ connectionString: `${base}/postgres` });
+  await admin.connect();
+  const exists = (await admin.query("select 1 from pg_database where datname = 'rapport_bench'")).rowCount > 0;
+  const out = { people: PEOPLE };
+  const env = { DATABASE_URL: url, LOG_LEVEL: 'warn' };
+  if (args.includes('--reuse') && exists) {
+    log(`postgres demo ${PEOPLE} people: reusing rapport_bench`);
+  } else {
+    await admin.query('drop database if exists rapport_bench');
+    await admin.query('create database rapport_bench');
+    const demo = await timedCli(['demo', '--workspace', 'bench', '--size', String(PEOPLE), '--seed', '1'], env);
+    out.demo = { seconds: +demo.seconds.toFixed(1), peakMb: demo.peakMb, summary: demo.stdout.trim() };
+    log(`postgres demo ${PEOPLE} people: ${demo.seconds.toFixed(1)} s, peak ${demo.peakMb} MB`);
+  }
+  await admin.end();
+  const recompute = await timedCli(['analytics', 'recompute', '--workspace', 'bench'], env);
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  const { rows: [{ id: ws }] } = await db.query("select id from workspaces where slug = 'bench'");
+  const aggregate = async () => {
+    const started = process.hrtime.bigint();
+    await db.query("select person_id, count(*), sum(total), sum(cost_total), min(ordered_at), max(ordered_at) from orders where workspace_id = $1 and deleted_at is null and status not in ('cancelled', 'refunded') group by person_id", [ws]);
+    await db.query("select ip.person_id, count(*), sum(i.duration_seconds), max(i.occurred_at), sum(case when i.direction = 'inbound' then 1 else 0 end) from interaction_participants ip join interactions i on i.workspace_id = ip.workspace_id and i.id = ip.interaction_id where ip.workspace_id = $1 and i.deleted_at is null group by ip.person_id", [ws]);
+    return Number(process.hrtime.bigint() - started) / 1e9;
+  };
+  const bare = median([await aggregate(), await aggregate(), await aggregate()]);
+  await db.end();
+  out.recompute = { seconds: +recompute.seconds.toFixed(1), peakMb: recompute.peakMb, bareAggregateSeconds: +bare.toFixed(2), ratio: +(recompute.seconds / bare).toFixed(1), summary: recompute.stdout.trim() };
+  log(`postgres analytics recompute: ${recompute.seconds.toFixed(1)} s, peak ${recompute.peakMb} MB vs bare GROUP BY aggregate ${bare.toFixed(2)} s → ${out.recompute.ratio}× (goal ≤ 3×)`);
+  return out;
 }
 
 async function analyticsBench(path, slug, apiKey, { dashboardRuns = 7 } = {}) {
