@@ -45,6 +45,13 @@ describe('relationship strength', () => {
     expect(result.reasons[0]).toMatch(/^intensity 26\/30: calls and meetings last 60 min/);
   });
 
+  it('scores a contact with hundreds of thousands of touches (a shared inbox, say)', () => {
+    const touches: Touch[] = Array.from({ length: 300_000 }, (_, i) => ({ at: daysAgo(i % 1000), channel: 'email', direction: i % 2 ? 'inbound' : 'outbound' }));
+    const result = relationshipStrength({ asOf: NOW, touches });
+    expect(result.score).toBeGreaterThan(0);
+    expect(result.components.find((c) => c.name === 'time')?.reason).toMatch(/known for 3[23] months/);
+  });
+
   it('lies in [0, 100] and equals the sum of its contributions', () => {
     fc.assert(fc.property(input, ({ touches, campaigns, sentiments }) => {
       const result = relationshipStrength({ asOf: NOW, touches, campaigns, sentiments });

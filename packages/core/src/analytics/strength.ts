@@ -89,8 +89,9 @@ function component(name: StrengthComponentName, share: number, facts: StrengthFa
 }
 
 function time(input: StrengthInput, touches: readonly Touch[]): StrengthComponent {
-  const first = Math.min(...touches.map((t) => t.at));
-  const last = Math.max(...touches.map((t) => t.at));
+  // Folded rather than spread: a contact with a hundred thousand touches would overflow the stack.
+  const first = touches.reduce((min, t) => Math.min(min, t.at), Infinity);
+  const last = touches.reduce((max, t) => Math.max(max, t.at), -Infinity);
   const months = (input.asOf - first) / (30.44 * DAY);
   const idleDays = (input.asOf - last) / DAY;
   // Time spent together counts only when it was mutual (a completed call or meeting, a reply).

@@ -77,7 +77,7 @@ function ledger(evidences: readonly Evidence[], hourlyCost: number) {
 
 function rfmOf(orders: Evidence['orders'], revenue: number, cuts: RfmBreakpoints | null, asOf: number) {
   if (!cuts || orders.length === 0) return null;
-  const last = Math.max(...orders.map((o) => Date.parse(o.at)));
+  const last = orders.reduce((max, o) => Math.max(max, Date.parse(o.at)), -Infinity);
   return rfmScore({ customerId: '', recencyDays: (asOf - last) / DAY, frequency: orders.length, monetary: revenue }, cuts);
 }
 

@@ -237,10 +237,12 @@ export class AnalyticsService {
     // its members' shares, not the whole cost of every campaign one of them was in), summed per
     // person by the database against a list of the costed campaigns' shares.
     const perMember = [...(await costPerMember(ctx, await refittedCampaignSizes(ctx), undefined, scope))].filter(([, share]) => share !== 0);
-    const shares: Record<string, unknown>[] = [];
+    // (A batch per 10,000 campaigns; its rows, one per member — a million in a large workspace —
+    // are kept as they come: spread into one array they would overflow the call stack.)
+    const shares: Record<string, unknown>[][] = [];
     for (let i = 0; i < perMember.length; i += 10_000) {
       const list = ctx.dialect.typedValues(perMember.slice(i, i + 10_000), ['text', 'float']);
-      shares.push(...await this.#inScope(ctx, scope, fromObject(ctx, ctx.objects.get('campaignMembers')!)
+      shares.push(await this.#inScope(ctx, scope, fromObject(ctx, ctx.objects.get('campaignMembers')!)
         .innerJoin(sql`(${list})`.as('v'), 'v.column1', 't.campaign_id').where('t.deleted_at', 'is', null))
         .groupBy('t.person_id').select(['t.person_id', sql<number>`sum(v.column2)`.as('share')]).execute());
     }
@@ -253,7 +255,7 @@ export class AnalyticsService {
     };
     for (const row of sales) Object.assign(ledger(row.person_id), { revenue: Number(row.revenue ?? 0), costOfGoods: Number(row.cost ?? 0), orders: Number(row.orders), lastOrder: row.last });
     for (const row of supportRows) ledger(row.person_id).supportMinutes += Number(row.minutes ?? 0);
-    for (const row of shares) ledger(row.person_id as string).campaignCost += Number(row.share);
+    for (const row of shares.flat()) ledger(row.person_id as string).campaignCost += Number(row.share);
 
     const profits = customerProfits([...ledgers.values()], options.supportHourlyCost);
     const curve = whaleCurve(profits.map((p) => p.profit));
