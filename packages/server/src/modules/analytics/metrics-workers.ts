@@ -3,8 +3,9 @@
 // columns, every person's and company's metrics — runs in workers
 // (`metrics-worker.ts`), which read the scanned columns (typed arrays in shared memory; the
 // texts and the models copied to each), so it overlaps the writing instead of following it. The
-// workers hold at most a few groups each ahead of the writing, so memory stays flat; while no
-// answer is ready, the main thread scores groups too. A refit's churn fit runs in a thread of its
+// workers hold at most a few groups each ahead of the writing, so memory stays flat (more while
+// the main thread is busy with other work); while no answer is ready, the main thread scores
+// groups too. A refit's churn fit runs in a thread of its
 // own (`fitInWorker`) while the main thread reads.
 import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
@@ -43,6 +44,13 @@ export interface GroupResult {
 const MIN_PEOPLE = 20_000;
 /** Groups sent ahead of the one being written, per worker. */
 const AHEAD = 4;
+/**
+ * The same while this thread is busy with other work (the dashboard's reports): each of their
+ * queries holds this thread for up to seconds, during which it can send nothing, so the workers
+ * get enough to score meanwhile: ~500,000 people (~20 s of scoring), some 150 MB of answers
+ * waiting to be written. With four, the worker idled through the reports: 39 s at a million people.
+ */
+const BUSY_AHEAD = 1024;
 /**
  * The scoring threads' young generation, MB. Scoring allocates a short-lived object graph per
  * customer (evidence, components, reasons); with V8's default the worker spent ~20 % of its time
@@ -118,7 +126,8 @@ export class MetricsWorkers {
     const queue = tasks[Symbol.iterator]();
     const inFlight: { result: Promise<GroupResult>; ready: boolean }[] = [];
     const refill = () => {
-      while (inFlight.length < AHEAD * this.#workers.length) {
+      const ahead = here && !here.free() ? BUSY_AHEAD : AHEAD;
+      while (inFlight.length < ahead * this.#workers.length) {
         const next = queue.next();
         if (next.done) return;
         const entry = { result: this.score(next.value), ready: false };

@@ -87,9 +87,17 @@ export class ReportSnapshots {
     return this.#live(ctx, report, request, true);
   }
 
-  /** Stores the dashboard's default reports (no period, default support cost): after a full recompute. */
+  /**
+   * Stores the dashboard's default reports (no period, default support cost): after a full
+   * recompute, while its workers score. Between reports it lets the event loop turn: on SQLite a
+   * report runs without ever yielding (every query is synchronous), so the recompute could send
+   * its workers nothing new until all four were done.
+   */
   async fill(ctx: RequestContext): Promise<void> {
-    for (const report of REPORTS) await this.refresh(ctx, report, {});
+    for (const report of REPORTS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      await this.refresh(ctx, report, {});
+    }
   }
 
   async #live(ctx: RequestContext, report: ReportName, request: ReportRequest, store: boolean): Promise<Answer> {
