@@ -5,8 +5,8 @@
 // texts and the models copied to each), so it overlaps the writing instead of following it. The
 // workers hold at most a few groups each ahead of the writing, so memory stays flat (more while
 // the main thread is busy with other work); while no answer is ready, the main thread scores
-// groups too. A refit's churn fit runs in a thread of its
-// own (`fitInWorker`) while the main thread reads.
+// groups too. A refit's churn fit runs in a thread of its own (`fitInWorker`) while the main
+// thread reads.
 import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { ScanColumns } from './scan-columns.js';
