@@ -111,7 +111,6 @@ interface MetricRow {
   values: readonly unknown[];
 }
 
-
 export class MetricsStore {
   constructor(private readonly now: () => Date = () => new Date()) {}
 
