@@ -60,6 +60,10 @@ describe.each(DIALECTS)('satisfaction analytics on %s', (dialect) => {
       ['/api/v1/analytics/satisfaction?from=last-week', 'from'],
       ['/api/v1/analytics/satisfaction?period=month', 'period'],
       ['/api/v1/analytics/people/not-an-id/satisfaction', 'id'],
+      ['/api/v1/analytics/profitability?supportHourlyCost=-5', 'supportHourlyCost'],
+      ['/api/v1/analytics/profitability?supportHourlyCost=lots', 'supportHourlyCost'],
+      [`/api/v1/analytics/profitability?filter=${encodeURIComponent('clv >')}`, 'filter'],
+      ['/api/v1/analytics/profitability?from=2026-03-01T00:00:00Z&to=2026-02-01T00:00:00Z', 'from'],
     ];
     for (const [url, field] of cases) {
       const response = await t.call('GET', url);
